@@ -1,0 +1,75 @@
+import { AbilityBuilder, createMongoAbility, type MongoAbility, type MongoQuery } from '@casl/ability';
+import { APPLICANT_PERSONAL_FIELDS } from '../domain/appeals.js';
+import type { Resource } from '../domain/resources.js';
+import type { Actor } from '../domain/roles.js';
+
+/**
+ * CRUD actions, plus the workflow steps that are actions of their own (`POST /<resource>/:id/actions/<step>`).
+ * `manage` means every action.
+ */
+export const CRUD_ACTIONS = ['read', 'create', 'update', 'delete'] as const;
+export type CrudAction = (typeof CRUD_ACTIONS)[number];
+export type Action = CrudAction | 'manage' | 'export' | (string & {});
+export type Subject = Resource | 'all';
+
+export type AppAbility = MongoAbility<[Action, Subject], MongoQuery>;
+
+/** Reference data every signed-in user reads; only admins change it. */
+const READ_BY_EVERYONE: Resource[] = ['regions', 'categories', 'calendar-days', 'sla-policies', 'organisations'];
+
+/**
+ * The one set of permission rules. The API turns their conditions into SQL; the admin UI uses them to
+ * decide which menus, buttons and fields to show. Conditions only use equality on columns so both can.
+ */
+export function defineAbilityFor(actor: Actor): AppAbility {
+  const { can, cannot, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  // A national user (no region) sees every region; a regional one only their own.
+  const inRegion = actor.regionId === null ? {} : { regionId: actor.regionId };
+
+  can('read', READ_BY_EVERYONE);
+  can('read', 'notifications', { userId: actor.id });
+  can('update', 'notifications', { userId: actor.id });
+
+  switch (actor.role) {
+    case 'admin':
+      can('manage', 'all');
+      // The audit trail is append-only for everyone, admins included.
+      cannot(['create', 'update', 'delete'], 'audit-events');
+      break;
+
+    case 'manager':
+      can('read', 'users', inRegion);
+      can(['create', 'update'], 'organisations', inRegion);
+      can('read', 'audit-events', inRegion);
+      can(['read', 'update', 'export'], 'appeals', inRegion);
+      break;
+
+    case 'officer':
+      can('read', 'users', inRegion);
+      can('create', 'organisations', inRegion);
+      can('create', 'appeals', inRegion);
+      // A confidential appeal is seen only by the officer who registered it and its assignee.
+      for (const scope of [{ confidential: false }, { registeredById: actor.id }, { assigneeId: actor.id }]) {
+        can(['read', 'update', 'export'], 'appeals', { ...inRegion, ...scope });
+      }
+      break;
+
+    case 'inspector':
+      can('read', 'users', inRegion);
+      can('create', 'organisations', inRegion);
+      can('read', 'appeals', { ...inRegion, confidential: false });
+      break;
+
+    case 'auditor':
+      can('read', 'users', inRegion);
+      can('read', 'audit-events', inRegion);
+      can(['read', 'export'], 'appeals', { ...inRegion, confidential: false });
+      break;
+  }
+
+  if (actor.role === 'inspector' || actor.role === 'auditor') {
+    cannot(['read', 'export'], 'appeals', [...APPLICANT_PERSONAL_FIELDS]);
+  }
+
+  return build();
+}
