@@ -1,5 +1,5 @@
 /** Every Jest suite of the workspace; `npm test` runs them all and totals the results. */
 /** @type {import('jest').Config} */
 export default {
-  projects: ['<rootDir>/libs'],
+  projects: ['<rootDir>/libs', '<rootDir>/api'],
 };

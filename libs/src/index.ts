@@ -4,3 +4,6 @@ export * from './domain/resources.js';
 export * from './domain/appeals.js';
 export * from './domain/password.js';
 export * from './permissions/abilities.js';
+export * from './calendar/working-calendar.js';
+export * from './calendar/kazakhstan-holidays.js';
+export * from './sla/sla-clock.js';

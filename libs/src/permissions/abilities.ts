@@ -1,4 +1,4 @@
-import { AbilityBuilder, createMongoAbility, type MongoAbility, type MongoQuery } from '@casl/ability';
+import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility } from '@casl/ability';
 import { APPLICANT_PERSONAL_FIELDS } from '../domain/appeals.js';
 import type { Resource } from '../domain/resources.js';
 import type { Actor } from '../domain/roles.js';
@@ -11,8 +11,10 @@ export const CRUD_ACTIONS = ['read', 'create', 'update', 'delete'] as const;
 export type CrudAction = (typeof CRUD_ACTIONS)[number];
 export type Action = CrudAction | 'manage' | 'export' | (string & {});
 export type Subject = Resource | 'all';
+/** A record checked against the rules, tagged with its resource (CASL's `subject(resource, record)`). */
+export type SubjectRecord = { [R in Resource]: ForcedSubject<R> & Record<string, unknown> }[Resource];
 
-export type AppAbility = MongoAbility<[Action, Subject], MongoQuery>;
+export type AppAbility = MongoAbility<[Action, Subject | SubjectRecord]>;
 
 /** Reference data every signed-in user reads; only admins change it. */
 const READ_BY_EVERYONE: Resource[] = ['regions', 'categories', 'calendar-days', 'sla-policies', 'organisations'];
@@ -72,4 +74,15 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   }
 
   return build();
+}
+
+/**
+ * Fields of `resource` the rules hide from this user whatever the record (e.g. applicants' identity
+ * for inspectors and auditors), for values shown out of their record such as the audit trail's.
+ */
+export function fieldsHiddenFrom(ability: AppAbility, action: Action, resource: Resource): string[] {
+  return ability
+    .rulesFor(action, resource)
+    .filter((rule) => rule.inverted && !rule.conditions && rule.fields)
+    .flatMap((rule) => rule.fields ?? []);
 }

@@ -1,0 +1,43 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditEventsModule } from './audit/audit-events.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { AuditModule } from './core/audit/audit.module.js';
+import { AuthGuard } from './core/auth/auth.guard.js';
+import type { AppConfig } from './core/config/app-config.js';
+import { ConfigModule } from './core/config/config.module.js';
+import { dataSourceOptions } from './core/database/data-source.js';
+import { HttpExceptionFilter } from './core/errors/http-exception.filter.js';
+import { HealthController } from './health/health.controller.js';
+import { ReferenceModule } from './reference/reference.module.js';
+import { UsersModule } from './users/users.module.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  jwtSecret: string;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl, jwtSecret }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        AuditModule,
+        AuthModule.forRoot({ jwtSecret, jwtTtlSeconds: config.jwtTtlSeconds }),
+        UsersModule,
+        ReferenceModule,
+        AuditEventsModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+      ],
+    };
+  }
+}

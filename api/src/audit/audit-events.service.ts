@@ -1,0 +1,46 @@
+import { fieldsHiddenFrom, RESOURCES, type Resource } from '@adaldesk/libs';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../core/audit/audit.service.js';
+import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
+import { CrudService } from '../core/crud/crud.service.js';
+import { filtersFor } from '../core/crud/list-query.js';
+import { AuditEvent } from './audit-event.entity.js';
+
+/** Nobody writes audit events through the API; the classes only exist to satisfy the CRUD spec. */
+class NoWrites {}
+class NoUpdates {
+  version: number;
+}
+
+/** The audit trail, read-only and scoped by region like everything else. */
+@Injectable()
+export class AuditEventsService extends CrudService<AuditEvent> {
+  constructor(dataSource: DataSource, audit: AuditService) {
+    super(dataSource, audit, {
+      resource: 'audit-events',
+      entity: AuditEvent,
+      createDto: NoWrites,
+      updateDto: NoUpdates,
+      idType: 'integer',
+      filters: filtersFor(
+        { entityType: 'text', entityId: 'text', action: 'text', actorId: 'uuid', regionId: 'uuid', occurredAt: 'datetime' },
+        ['occurredAt'],
+      ),
+      sortable: ['occurredAt', 'entityType', 'action'],
+      defaultSort: ['occurredAt', 'DESC'],
+      searchable: false,
+    });
+  }
+
+  /** Values recorded before and after a change lose the fields the caller may not read on that record. */
+  protected override toJson(row: AuditEvent, user: AuthenticatedUser): object {
+    const json = super.toJson(row, user) as Partial<AuditEvent>;
+    if (!(RESOURCES as readonly string[]).includes(row.entityType)) return json;
+    const hidden = fieldsHiddenFrom(user.ability, 'read', row.entityType as Resource);
+    if (hidden.length === 0) return json;
+    const visible = (values: Record<string, unknown> | null | undefined) =>
+      values ? Object.fromEntries(Object.entries(values).filter(([field]) => !hidden.includes(field))) : values;
+    return { ...json, before: visible(json.before), after: visible(json.after) };
+  }
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
+import { CurrentUser, Public } from '../core/auth/decorators.js';
+import { validateBody } from '../core/validation/validate-body.js';
+import { User } from '../users/user.entity.js';
+import { toUserJson } from '../users/user.json.js';
+import { AuthService } from './auth.service.js';
+import { LoginDto } from './dto/login.dto.js';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  async login(@Body() body: unknown, @Req() request: Request) {
+    const { email, password } = await validateBody(LoginDto, body);
+    return this.auth.login(email, password, request.ip ?? null);
+  }
+
+  @ApiBearerAuth()
+  @Get('me')
+  async me(@CurrentUser() user: AuthenticatedUser) {
+    return toUserJson(await this.dataSource.getRepository(User).findOneByOrFail({ id: user.id }));
+  }
+}

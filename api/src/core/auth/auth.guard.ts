@@ -1,0 +1,60 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { defineAbilityFor } from '@adaldesk/libs';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { User } from '../../users/user.entity.js';
+import { AppError, ErrorCode } from '../errors/app-error.js';
+import type { AuthenticatedUser } from './authenticated-user.js';
+import { IS_PUBLIC, REQUIRED_PERMISSION, type RequiredPermission } from './decorators.js';
+
+/**
+ * Signs in every request from its bearer token (re-reading the user, so a deactivated account is
+ * refused at once) and checks the route's required permission against the shared rules.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
+    request.user = await this.authenticate(request);
+
+    const required = this.reflector.getAllAndOverride<RequiredPermission | undefined>(REQUIRED_PERMISSION, targets);
+    if (required && !request.user.ability.can(required.action, required.subject)) {
+      throw AppError.forbidden(`The ${request.user.role} role may not ${required.action} ${required.subject}`);
+    }
+    return true;
+  }
+
+  private async authenticate(request: Request): Promise<AuthenticatedUser> {
+    const [scheme, token] = (request.header('authorization') ?? '').split(' ');
+    if (scheme !== 'Bearer' || !token) {
+      throw new AppError(ErrorCode.Unauthenticated, 'Sign in first: send Authorization: Bearer <accessToken>');
+    }
+    let userId: string;
+    try {
+      userId = (await this.jwt.verifyAsync<{ sub: string }>(token)).sub;
+    } catch {
+      throw new AppError(ErrorCode.Unauthenticated, 'The access token is invalid or has expired; sign in again');
+    }
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: userId });
+    if (!user || !user.active) {
+      throw new AppError(ErrorCode.Unauthenticated, 'This account is deactivated or no longer exists');
+    }
+    return toAuthenticatedUser(user);
+  }
+}
+
+export function toAuthenticatedUser(user: User): AuthenticatedUser {
+  const actor = { id: user.id, role: user.role, regionId: user.regionId };
+  return { ...actor, email: user.email, fullName: user.fullName, ability: defineAbilityFor(actor) };
+}

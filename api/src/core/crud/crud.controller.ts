@@ -1,0 +1,66 @@
+import type { Resource } from '@adaldesk/libs';
+import { Body, Controller, Delete, Get, Inject, Param, Post, Put, Query, Res, type Type } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { CurrentUser } from '../auth/decorators.js';
+import type { CrudEndpoints } from './crud.service.js';
+
+/**
+ * The react-admin simple REST read routes for one resource: a list with `Content-Range`, and one
+ * record. A domain controller extends it with `@Controller('<resource>')` and hands over its service.
+ */
+@ApiBearerAuth()
+export abstract class ReadOnlyCrudController {
+  abstract readonly service: CrudEndpoints;
+
+  @Get()
+  async list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: Record<string, unknown>,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object[]> {
+    const page = await this.service.list(user, query);
+    const end = page.rows.length === 0 ? page.offset : page.offset + page.rows.length - 1;
+    response.setHeader('Content-Range', `${this.service.spec.resource} ${page.offset}-${end}/${page.total}`);
+    return page.rows;
+  }
+
+  @Get(':id')
+  getOne(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string): Promise<object> {
+    return this.service.getOne(user, id);
+  }
+}
+
+/** The read routes plus create, update (with `version`) and delete. */
+export abstract class CrudController extends ReadOnlyCrudController {
+  @Post()
+  create(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown): Promise<object> {
+    return this.service.create(user, body);
+  }
+
+  @Put(':id')
+  update(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Body() body: unknown): Promise<object> {
+    return this.service.update(user, id, body);
+  }
+
+  @Delete(':id')
+  remove(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string): Promise<object> {
+    return this.service.remove(user, id);
+  }
+}
+
+/**
+ * The controller of a plain CRUD resource at `/api/<resource>`, served by `serviceClass`:
+ * `export class RegionsController extends crudControllerFor('regions', RegionsService) {}`.
+ */
+export function crudControllerFor(resource: Resource, serviceClass: Type<CrudEndpoints>) {
+  @ApiTags(resource)
+  @Controller(resource)
+  class ResourceController extends CrudController {
+    constructor(@Inject(serviceClass) readonly service: CrudEndpoints) {
+      super();
+    }
+  }
+  return ResourceController;
+}

@@ -1,0 +1,273 @@
+import { subject as asSubject } from '@casl/ability';
+import type { Action, Resource } from '@adaldesk/libs';
+import type { ClassConstructor } from 'class-transformer';
+import { DataSource, type EntityManager, type ObjectLiteral, QueryFailedError, type SelectQueryBuilder } from 'typeorm';
+import { applyAbility } from '../access/ability-to-sql.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { AppError, ErrorCode } from '../errors/app-error.js';
+import { validateBody } from '../validation/validate-body.js';
+import { isValidId, type ListQuery, type ListSpec, parseListQuery } from './list-query.js';
+
+export interface CrudSpec<E extends ObjectLiteral> extends ListSpec {
+  resource: Resource;
+  entity: ClassConstructor<E>;
+  createDto: ClassConstructor<object>;
+  updateDto: ClassConstructor<{ version: number }>;
+  /** Text columns `q` searches (case-insensitive substring). */
+  searchProperties?: readonly string[];
+  /** Fields the API shows but nobody writes; react-admin sends them back on edit and they are ignored. */
+  readOnlyFields?: readonly string[];
+}
+
+export interface Page<T> {
+  rows: T[];
+  total: number;
+  offset: number;
+}
+
+/** What the REST controllers call, whatever the entity. */
+export interface CrudEndpoints {
+  readonly spec: { resource: Resource };
+  list(user: AuthenticatedUser, rawQuery: Record<string, unknown>): Promise<Page<object>>;
+  getOne(user: AuthenticatedUser, id: string): Promise<object>;
+  create(user: AuthenticatedUser, body: unknown): Promise<object>;
+  update(user: AuthenticatedUser, id: string, body: unknown): Promise<object>;
+  remove(user: AuthenticatedUser, id: string): Promise<object>;
+}
+
+type Row = ObjectLiteral & { id: string; version?: number; regionId?: string | null };
+
+/**
+ * The react-admin list contract and safe writes for one resource: permission scope in the SQL,
+ * validation, optimistic locking, and an audit event in the same transaction as every change.
+ */
+export class CrudService<E extends Row> implements CrudEndpoints {
+  constructor(
+    protected readonly dataSource: DataSource,
+    protected readonly audit: AuditService,
+    readonly spec: CrudSpec<E>,
+  ) {}
+
+  async list(user: AuthenticatedUser, rawQuery: Record<string, unknown>): Promise<Page<object>> {
+    this.assertAllowed(user, 'read');
+    const query = parseListQuery(rawQuery, this.spec);
+    const builder = this.scoped(this.dataSource.manager, user, 'read');
+    this.applyFilters(builder, query);
+    const column = this.columnPath(builder, query.sort.property);
+    builder.orderBy(column, query.sort.order).addOrderBy(`${builder.alias}.id`, 'ASC');
+    builder.skip(query.offset).take(query.limit);
+    const [rows, total] = await builder.getManyAndCount();
+    return { rows: rows.map((row) => this.toJson(row, user)), total, offset: query.offset };
+  }
+
+  async getOne(user: AuthenticatedUser, id: string): Promise<object> {
+    this.assertAllowed(user, 'read');
+    return this.toJson(await this.findVisible(this.dataSource.manager, user, id, 'read'), user);
+  }
+
+  async create(user: AuthenticatedUser, body: unknown): Promise<object> {
+    this.assertAllowed(user, 'create');
+    const dto = await validateBody(this.spec.createDto, body);
+    const values = await this.toEntityValues(dto, null);
+    if (!user.ability.can('create', asSubject(this.spec.resource, { ...values }))) {
+      throw AppError.forbidden(`You may not create ${this.spec.resource} with these values (outside your region?)`);
+    }
+    return this.inTransaction(async (manager) => {
+      const inserted = await manager.save(this.spec.entity, manager.create(this.spec.entity, values as E));
+      const saved = await manager.findOneByOrFail(this.spec.entity, { id: inserted.id } as never);
+      await this.audit.record(manager, user, {
+        action: 'create',
+        entityType: this.spec.resource,
+        entityId: saved.id,
+        regionId: saved.regionId ?? null,
+        after: this.auditView(saved),
+      });
+      return this.toJson(saved, user);
+    });
+  }
+
+  async update(user: AuthenticatedUser, id: string, body: unknown): Promise<object> {
+    this.assertAllowed(user, 'update');
+    const dto = await validateBody(this.spec.updateDto, withoutReadOnlyFields(body, this.spec.readOnlyFields ?? []));
+    return this.inTransaction(async (manager) => {
+      const existing = await this.findVisible(manager, user, id, 'read', true);
+      if (!user.ability.can('update', asSubject(this.spec.resource, { ...existing }))) {
+        throw AppError.forbidden(`You may read but not change this ${this.spec.resource} record`);
+      }
+      if (existing.version !== dto.version) throw AppError.staleVersion(this.spec.resource, id, existing.version ?? 0);
+      const values = await this.toEntityValues(dto, existing);
+      const changed = { ...existing, ...values };
+      if (!user.ability.can('update', asSubject(this.spec.resource, { ...changed }))) {
+        throw AppError.forbidden(`You may not move this ${this.spec.resource} record outside your scope`);
+      }
+      const before = this.auditView(existing);
+      await manager.save(this.spec.entity, manager.merge(this.spec.entity, existing, values as never));
+      const saved = await manager.findOneByOrFail(this.spec.entity, { id } as never);
+      const after = this.auditView(saved);
+      await this.audit.record(manager, user, {
+        action: 'update',
+        entityType: this.spec.resource,
+        entityId: id,
+        regionId: saved.regionId ?? null,
+        ...changedFields(before, { ...after, ...this.writeOnlyChanges(dto) }),
+      });
+      return this.toJson(saved, user);
+    });
+  }
+
+  async remove(user: AuthenticatedUser, id: string): Promise<object> {
+    this.assertAllowed(user, 'delete');
+    return this.inTransaction(async (manager) => {
+      const existing = await this.findVisible(manager, user, id, 'read', true);
+      if (!user.ability.can('delete', asSubject(this.spec.resource, { ...existing }))) {
+        throw AppError.forbidden(`You may not delete this ${this.spec.resource} record`);
+      }
+      await manager.delete(this.spec.entity, { id } as never);
+      await this.audit.record(manager, user, {
+        action: 'delete',
+        entityType: this.spec.resource,
+        entityId: id,
+        regionId: existing.regionId ?? null,
+        before: this.auditView(existing),
+      });
+      return this.toJson(existing, user);
+    });
+  }
+
+  /** Values to write from a validated DTO; override to derive or transform fields. */
+  protected async toEntityValues(dto: object, _existing: E | null): Promise<Partial<E>> {
+    const { version: _version, ...values } = dto as Record<string, unknown>;
+    return values as Partial<E>;
+  }
+
+  /** The record as the API returns it, without the fields the caller may not read. */
+  protected toJson(row: E, user: AuthenticatedUser): object {
+    const subject = asSubject(this.spec.resource, { ...row });
+    return Object.fromEntries(
+      Object.entries(row).filter(([field]) => user.ability.can('read', subject, field)),
+    );
+  }
+
+  /** Write-only fields the audit trail notes as changed without their value (a new password). */
+  protected writeOnlyChanges(_dto: object): Record<string, unknown> {
+    return {};
+  }
+
+  /** The record as the audit trail keeps it. */
+  protected auditView(row: E): object {
+    return { ...row };
+  }
+
+  protected scoped(manager: EntityManager, user: AuthenticatedUser, action: Action): SelectQueryBuilder<E> {
+    const builder = manager.getRepository(this.spec.entity).createQueryBuilder('record');
+    applyAbility(builder, user.ability, action, this.spec.resource);
+    return builder;
+  }
+
+  /** A record in the caller's scope, or 404 — out-of-scope records are indistinguishable from missing ones. */
+  protected async findVisible(
+    manager: EntityManager,
+    user: AuthenticatedUser,
+    id: string,
+    action: Action,
+    lock = false,
+  ): Promise<E> {
+    if (!isValidId(id, this.spec.idType)) throw AppError.notFound(this.spec.resource, id);
+    const builder = this.scoped(manager, user, action).andWhere('record.id = :id', { id });
+    if (lock) builder.setLock('pessimistic_write');
+    const row = await builder.getOne();
+    if (!row) throw AppError.notFound(this.spec.resource, id);
+    return row;
+  }
+
+  protected applyFilters(builder: SelectQueryBuilder<E>, query: ListQuery): void {
+    query.filters.forEach(({ spec, value }, index) => {
+      const column = this.columnPath(builder, spec.property);
+      const param = `filter_${index}`;
+      if (value === null) builder.andWhere(`${column} IS NULL`);
+      else if (Array.isArray(value)) builder.andWhere(`${column} = ANY(:${param})`, { [param]: value });
+      else {
+        const operator = { eq: '=', gte: '>=', lte: '<=' }[spec.operator];
+        builder.andWhere(`${column} ${operator} :${param}`, { [param]: value });
+      }
+    });
+    if (query.q && this.spec.searchProperties?.length) {
+      const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const conditions = this.spec.searchProperties.map((p) => `${this.columnPath(builder, p)} ILIKE :q`);
+      builder.andWhere(`(${conditions.join(' OR ')})`, { q: pattern });
+    }
+  }
+
+  protected columnPath(builder: SelectQueryBuilder<E>, property: string): string {
+    const column = builder.expressionMap.mainAlias!.metadata.findColumnWithPropertyName(property);
+    if (!column) throw new Error(`${this.spec.resource} has no column for "${property}"`);
+    return `${builder.alias}."${column.databaseName}"`;
+  }
+
+  protected assertAllowed(user: AuthenticatedUser, action: Action): void {
+    if (!user.ability.can(action, this.spec.resource)) {
+      throw AppError.forbidden(`The ${user.role} role may not ${action} ${this.spec.resource}`);
+    }
+  }
+
+  protected async inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      throw translateDatabaseError(error, this.spec.resource);
+    }
+  }
+}
+
+const READ_ONLY_FIELDS = ['id', 'createdAt', 'updatedAt'];
+
+/** react-admin sends the whole record back on edit; fields nobody may write are dropped, not refused. */
+function withoutReadOnlyFields(body: unknown, extra: readonly string[]): unknown {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
+  const ignored = [...READ_ONLY_FIELDS, ...extra];
+  return Object.fromEntries(Object.entries(body).filter(([key]) => !ignored.includes(key)));
+}
+
+// Change on every write; the event's own time and order already say as much.
+const BOOKKEEPING_FIELDS = ['version', 'updatedAt'];
+
+function changedFields(before: object, after: object): { before: object; after: object } {
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  const keys = Object.keys(a).filter(
+    (key) => !BOOKKEEPING_FIELDS.includes(key) && JSON.stringify(a[key]) !== JSON.stringify(b[key]),
+  );
+  return {
+    before: Object.fromEntries(keys.map((key) => [key, b[key]])),
+    after: Object.fromEntries(keys.map((key) => [key, a[key]])),
+  };
+}
+
+const snakeToCamel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** Constraint violations become the client's fault (400/409) with the field named, never a 500. */
+export function translateDatabaseError(error: unknown, resource: string): unknown {
+  if (!(error instanceof QueryFailedError)) return error;
+  const driverError = error.driverError as { code?: string; detail?: string; constraint?: string; column?: string };
+  const detailColumn = /Key \((?:lower\()?"?([a-z_]+)"?\)?\)?=/.exec(driverError.detail ?? '')?.[1];
+  const field = snakeToCamel(detailColumn ?? driverError.column ?? driverError.constraint ?? 'unknown');
+  switch (driverError.code) {
+    case '23505':
+      return new AppError(ErrorCode.Conflict, `Another ${resource} record already has this ${field}`, [
+        { field, message: 'is already taken' },
+      ]);
+    case '23503':
+      if (/is still referenced/.test(driverError.detail ?? '')) {
+        return new AppError(ErrorCode.Conflict, `This ${resource} record is still in use and cannot be deleted`);
+      }
+      return AppError.validation([{ field, message: 'refers to a record that does not exist' }]);
+    case '23514':
+    case '23502':
+    case '22P02':
+    case '22001':
+      return AppError.validation([{ field, message: 'has a value the database does not accept' }]);
+    default:
+      return error;
+  }
+}

@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import { resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { createApp } from './app.factory.js';
+import { ConfigError, loadConfig, type AppConfig } from './core/config/app-config.js';
+import { jwtSecretFor, openDatabase } from './core/database/database-url.js';
+import { createLogger } from './core/logging/logger.js';
+import { seedDatabase } from './seed/seed.js';
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase(config, logger);
+
+  let stopping = false;
+  const stop = async (signal: string, app?: { close(): Promise<void> }) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: shutting down`);
+    await app?.close().catch((error: unknown) => logger.error({ err: error }, 'closing the API failed'));
+    await database.embedded?.stop().catch((error: unknown) => logger.error({ err: error }, 'stopping PostgreSQL failed'));
+    process.exit(0);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop(signal));
+
+  try {
+    const app = await createApp({
+      config: { ...config, adminDistDir: config.adminDistDir ?? resolve('admin/dist') },
+      databaseUrl: database.url,
+      jwtSecret: jwtSecretFor(config, logger),
+      logger,
+    });
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.removeAllListeners(signal);
+      process.once(signal, () => void stop(signal, app));
+    }
+    const dataSource = app.get(DataSource);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length > 0) logger.info(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+    const seeded = await seedDatabase(dataSource, config, logger);
+    await app.listen(config.port, config.host);
+    printWelcome(config.port, seeded.demoLogins, seeded.demoPassword);
+  } catch (error) {
+    logger.fatal({ err: error }, 'AdalDesk could not start');
+    await database.embedded?.stop();
+    process.exit(1);
+  }
+}
+
+function printWelcome(port: number, demoLogins: { email: string; role: string }[], demoPassword: string): void {
+  const lines = [``, `AdalDesk is running: http://localhost:${port}  (API docs: http://localhost:${port}/api/docs)`];
+  if (demoLogins.length > 0) {
+    lines.push(`Demo logins (password ${demoPassword}):`);
+    for (const login of demoLogins) lines.push(`  ${login.role.padEnd(10)} ${login.email}`);
+  }
+  lines.push(`Stop with Ctrl-C.`, ``);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+void main();

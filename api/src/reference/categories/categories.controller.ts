@@ -1,0 +1,4 @@
+import { crudControllerFor } from '../../core/crud/crud.controller.js';
+import { CategoriesService } from './categories.service.js';
+
+export class CategoriesController extends crudControllerFor('categories', CategoriesService) {}

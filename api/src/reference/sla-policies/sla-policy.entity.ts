@@ -1,0 +1,24 @@
+import type { SlaUnit } from '@adaldesk/libs';
+import { Column, Entity } from 'typeorm';
+import { BaseRecord } from '../../core/database/base.entity.js';
+
+@Entity('sla_policies')
+export class SlaPolicy extends BaseRecord {
+  @Column({ type: 'text' })
+  code: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ name: 'goal_amount', type: 'integer' })
+  goalAmount: number;
+
+  @Column({ name: 'goal_unit', type: 'text' })
+  goalUnit: SlaUnit;
+
+  @Column({ name: 'warning_percent', type: 'integer' })
+  warningPercent: number;
+
+  @Column({ name: 'max_extension_days', type: 'integer' })
+  maxExtensionDays: number;
+}

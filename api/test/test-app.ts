@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+import type { Role } from '@adaldesk/libs';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { pino } from 'pino';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../src/app.factory.js';
+import { loadConfig } from '../src/core/config/app-config.js';
+import { DEMO_PASSWORD, DEMO_USERS } from '../src/seed/reference-data.js';
+import { seedDatabase } from '../src/seed/seed.js';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  http: ReturnType<typeof request>;
+  dataSource: DataSource;
+  /** A bearer token per demo role (admin and auditor national, the others in Almaty). */
+  tokens: Record<Role, string>;
+  close(): Promise<void>;
+}
+
+/** The real application on the run's test database, with one signed-in demo user per role. */
+export async function startTestApp(): Promise<TestApp> {
+  const databaseUrl = process.env.TEST_DATABASE_URL;
+  if (!databaseUrl) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest (globalSetup)');
+  const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', DEMO_DATA: 'false' });
+  const app = await createApp({
+    config,
+    databaseUrl,
+    jwtSecret: 'test-secret-that-is-long-enough-to-sign-tokens',
+    logger: pino({ level: 'silent' }),
+  });
+  await app.init();
+  const dataSource = app.get(DataSource);
+  await prepareDatabase(dataSource);
+  const http = request(app.getHttpServer());
+  const tokens = {} as Record<Role, string>;
+  for (const demo of DEMO_USERS) tokens[demo.role] = await login(http, demo.email, DEMO_PASSWORD);
+  return { app, http, dataSource, tokens, close: () => app.close() };
+}
+
+/** The real migrations and the demo seed, once per run: test files start in parallel, so one at a time. */
+async function prepareDatabase(dataSource: DataSource): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query(`SELECT pg_advisory_lock(hashtext('adaldesk:test-migrations'))`);
+    await dataSource.runMigrations({ transaction: 'each' });
+    await seedDatabase(dataSource, { adminEmail: null, adminPassword: null, demoData: true }, pino({ level: 'silent' }));
+  } finally {
+    await runner.query(`SELECT pg_advisory_unlock(hashtext('adaldesk:test-migrations'))`);
+    await runner.release();
+  }
+}
+
+export async function login(http: ReturnType<typeof request>, email: string, password: string): Promise<string> {
+  const response = await http.post('/api/auth/login').send({ email, password });
+  if (response.status !== 200) throw new Error(`login ${email}: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.accessToken as string;
+}
+
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** A suffix that keeps the records of concurrent test files apart. */
+export const unique = () => Math.random().toString(36).slice(2, 8);
