@@ -9,7 +9,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const LOCK_FILE = new URL('../package-lock.json', import.meta.url);
-const OPERATING_SYSTEMS = ['darwin', 'linux', 'win32', 'freebsd', 'openbsd', 'netbsd', 'android', 'openharmony', 'sunos', 'aix'];
+const OPERATING_SYSTEMS = [
+  'darwin',
+  'linux',
+  'win32',
+  'freebsd',
+  'openbsd',
+  'netbsd',
+  'android',
+  'openharmony',
+  'sunos',
+  'aix',
+];
 const CPUS = ['x64', 'arm64', 'arm', 'ia32', 'loong64', 'ppc64', 'riscv64', 's390x', 'mips64el', 'wasm32', 'universal'];
 
 const lock = JSON.parse(readFileSync(LOCK_FILE, 'utf8'));

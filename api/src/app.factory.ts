@@ -63,7 +63,9 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
     app,
     new DocumentBuilder()
       .setTitle('AdalDesk API')
-      .setDescription('Appeals, inspections and referrals of the integrity project offices. Lists follow react-admin simple REST.')
+      .setDescription(
+        'Appeals, inspections and referrals of the integrity project offices. Lists follow react-admin simple REST.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

@@ -9,6 +9,7 @@ import type { AppConfig } from './core/config/app-config.js';
 import { ConfigModule } from './core/config/config.module.js';
 import { dataSourceOptions } from './core/database/data-source.js';
 import { HttpExceptionFilter } from './core/errors/http-exception.filter.js';
+import { QueueModule } from './core/queue/queue.module.js';
 import { HealthController } from './health/health.controller.js';
 import { ReferenceModule } from './reference/reference.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -17,17 +18,20 @@ export interface AppModuleOptions {
   config: AppConfig;
   databaseUrl: string;
   jwtSecret: string;
+  /** Keeps test runs apart on a shared Redis. */
+  redisPrefix?: string;
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, databaseUrl, jwtSecret }: AppModuleOptions): DynamicModule {
+  static forRoot({ config, databaseUrl, jwtSecret, redisPrefix }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         AuditModule,
+        QueueModule.forRoot({ redisUrl: config.redisUrl, databaseUrl, redisPrefix }),
         AuthModule.forRoot({ jwtSecret, jwtTtlSeconds: config.jwtTtlSeconds }),
         UsersModule,
         ReferenceModule,

@@ -27,7 +27,9 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info(`${signal}: shutting down`);
     await app?.close().catch((error: unknown) => logger.error({ err: error }, 'closing the API failed'));
-    await database.embedded?.stop().catch((error: unknown) => logger.error({ err: error }, 'stopping PostgreSQL failed'));
+    await database.embedded
+      ?.stop()
+      .catch((error: unknown) => logger.error({ err: error }, 'stopping PostgreSQL failed'));
     process.exit(0);
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop(signal));

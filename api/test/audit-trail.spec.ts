@@ -9,7 +9,9 @@ afterAll(() => t.close());
 test('the database itself refuses to change or remove audit events', async () => {
   const [event] = await t.dataSource.query(`SELECT id FROM audit_events LIMIT 1`);
   expect(event).toBeDefined();
-  await expect(t.dataSource.query(`UPDATE audit_events SET action = 'forged' WHERE id = $1`, [event.id])).rejects.toThrow(/append-only/);
+  await expect(
+    t.dataSource.query(`UPDATE audit_events SET action = 'forged' WHERE id = $1`, [event.id]),
+  ).rejects.toThrow(/append-only/);
   await expect(t.dataSource.query(`DELETE FROM audit_events WHERE id = $1`, [event.id])).rejects.toThrow(/append-only/);
   await expect(t.dataSource.query(`TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
   const [still] = await t.dataSource.query(`SELECT action FROM audit_events WHERE id = $1`, [event.id]);
@@ -54,7 +56,12 @@ test('audit events are a read-only resource with filters and getOne', async () =
     .set(bearer(t.tokens.admin));
   expect(list.status).toBe(200);
   expect(list.body).toEqual([
-    expect.objectContaining({ action: 'create', entityType: 'organisations', entityId: created.body.id, actorRole: 'admin' }),
+    expect.objectContaining({
+      action: 'create',
+      entityType: 'organisations',
+      entityId: created.body.id,
+      actorRole: 'admin',
+    }),
   ]);
   const one = await t.http.get(`/api/audit-events/${list.body[0].id}`).set(bearer(t.tokens.admin));
   expect(one.status).toBe(200);

@@ -21,10 +21,17 @@ async function newOfficer(password = 'Officer-pass-2026') {
 }
 
 test('login answers a token and the user, without the password hash; /me answers the same user', async () => {
-  const response = await t.http.post('/api/auth/login').send({ email: 'OFFICER@demo.adaldesk.kz', password: DEMO_PASSWORD });
+  const response = await t.http
+    .post('/api/auth/login')
+    .send({ email: 'OFFICER@demo.adaldesk.kz', password: DEMO_PASSWORD });
   expect(response.status).toBe(200);
   expect(response.body.accessToken).toEqual(expect.any(String));
-  expect(response.body.user).toMatchObject({ email: 'officer@demo.adaldesk.kz', role: 'officer', regionId: almatyId, active: true });
+  expect(response.body.user).toMatchObject({
+    email: 'officer@demo.adaldesk.kz',
+    role: 'officer',
+    regionId: almatyId,
+    active: true,
+  });
   expect(response.body.user).not.toHaveProperty('passwordHash');
 
   const me = await t.http.get('/api/auth/me').set(bearer(response.body.accessToken));
@@ -36,7 +43,9 @@ test('login answers a token and the user, without the password hash; /me answers
 test('a wrong password and an unknown e-mail get the same 401', async () => {
   const officer = await newOfficer();
   const wrong = await t.http.post('/api/auth/login').send({ email: officer.email, password: 'Not-the-password-1' });
-  const unknown = await t.http.post('/api/auth/login').send({ email: `nobody-${unique()}@example.kz`, password: 'Whatever-123' });
+  const unknown = await t.http
+    .post('/api/auth/login')
+    .send({ email: `nobody-${unique()}@example.kz`, password: 'Whatever-123' });
   expect(wrong.status).toBe(401);
   expect(unknown.status).toBe(401);
   expect(wrong.body.message).toBe(unknown.body.message);
@@ -68,7 +77,9 @@ test('a deactivated user cannot sign in, and their existing token stops working 
 test('repeated failed logins to one account are limited with 429 and Retry-After, even with the right password', async () => {
   const officer = await newOfficer();
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    const response = await t.http.post('/api/auth/login').send({ email: officer.email, password: `Wrong-guess-${attempt}` });
+    const response = await t.http
+      .post('/api/auth/login')
+      .send({ email: officer.email, password: `Wrong-guess-${attempt}` });
     expect(response.status).toBe(401);
   }
   const limited = await t.http.post('/api/auth/login').send({ email: officer.email, password: officer.password });
@@ -102,14 +113,23 @@ test('a weak password is refused with 400 naming the field', async () => {
   const response = await t.http
     .post('/api/users')
     .set(bearer(t.tokens.admin))
-    .send({ email: `weak-${unique()}@example.kz`, fullName: 'Weak', role: 'officer', regionId: almatyId, password: 'short1' });
+    .send({
+      email: `weak-${unique()}@example.kz`,
+      fullName: 'Weak',
+      role: 'officer',
+      regionId: almatyId,
+      password: 'short1',
+    });
   expect(response.status).toBe(400);
   expect(response.body.details).toEqual([{ field: 'password', message: expect.stringMatching(/at least 10/) }]);
 });
 
 test('an admin may not deactivate themselves', async () => {
   const me = await t.http.get('/api/auth/me').set(bearer(t.tokens.admin));
-  const response = await t.http.put(`/api/users/${me.body.id}`).set(bearer(t.tokens.admin)).send({ active: false, version: me.body.version });
+  const response = await t.http
+    .put(`/api/users/${me.body.id}`)
+    .set(bearer(t.tokens.admin))
+    .send({ active: false, version: me.body.version });
   expect(response.status).toBe(403);
 });
 

@@ -28,7 +28,11 @@ describe.each(WRITABLE)('%s', (resource) => {
   test('broken JSON is 400', async () => {
     const response = await post('{"name": "unterminated');
     expect(response.status).toBe(400);
-    expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: expect.stringMatching(/JSON/) });
+    expect(response.body).toMatchObject({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: expect.stringMatching(/JSON/),
+    });
   });
 
   test('a body that is not an object is 400', async () => {
@@ -42,11 +46,20 @@ describe.each(WRITABLE)('%s', (resource) => {
     const response = await post({});
     expect(response.status).toBe(400);
     expect(response.body.details.length).toBeGreaterThan(0);
-    for (const detail of response.body.details) expect(detail).toEqual({ field: expect.any(String), message: expect.any(String) });
+    for (const detail of response.body.details)
+      expect(detail).toEqual({ field: expect.any(String), message: expect.any(String) });
   });
 
   test('unknown fields and wrong types are 400 naming each field', async () => {
-    const response = await post({ sneaky: true, id: 5, version: 'one', code: 42, name: ['x'], email: 7, date: 'tomorrow' });
+    const response = await post({
+      sneaky: true,
+      id: 5,
+      version: 'one',
+      code: 42,
+      name: ['x'],
+      email: 7,
+      date: 'tomorrow',
+    });
     expect(response.status).toBe(400);
     const fields = response.body.details.map((d: { field: string }) => d.field);
     expect(fields).toContain('sneaky');
@@ -55,7 +68,15 @@ describe.each(WRITABLE)('%s', (resource) => {
   test('huge strings are 400 (or 413 when the body is over the limit), never stored', async () => {
     const before = await countRows();
     const long = 'ж'.repeat(20_000);
-    const response = await post({ name: long, code: long, nameKk: long, nameRu: long, nameEn: long, fullName: long, email: `${long}@x.kz` });
+    const response = await post({
+      name: long,
+      code: long,
+      nameKk: long,
+      nameRu: long,
+      nameEn: long,
+      fullName: long,
+      email: `${long}@x.kz`,
+    });
     expect(response.status).toBe(400);
     const tooLarge = await post({ name: 'x'.repeat(2_000_000) });
     expect(tooLarge.status).toBe(413);
@@ -64,8 +85,13 @@ describe.each(WRITABLE)('%s', (resource) => {
 
   test('unknown and malformed ids are 404', async () => {
     for (const id of [MISSING_ID, 'not-an-id', '1', "1' OR '1'='1"]) {
-      expect((await t.http.get(`/api/${resource}/${encodeURIComponent(id)}`).set(bearer(t.tokens.admin))).status).toBe(404);
-      const put = await t.http.put(`/api/${resource}/${encodeURIComponent(id)}`).set(bearer(t.tokens.admin)).send({ version: 1 });
+      expect((await t.http.get(`/api/${resource}/${encodeURIComponent(id)}`).set(bearer(t.tokens.admin))).status).toBe(
+        404,
+      );
+      const put = await t.http
+        .put(`/api/${resource}/${encodeURIComponent(id)}`)
+        .set(bearer(t.tokens.admin))
+        .send({ version: 1 });
       expect(put.status).toBe(404);
     }
   });
@@ -79,7 +105,8 @@ describe.each(WRITABLE)('%s', (resource) => {
 });
 
 describe.each(LISTS)('%s list', (resource) => {
-  const list = (query: Record<string, string>) => t.http.get(`/api/${resource}`).query(query).set(bearer(t.tokens.admin));
+  const list = (query: Record<string, string>) =>
+    t.http.get(`/api/${resource}`).query(query).set(bearer(t.tokens.admin));
 
   test.each([
     [{ sort: 'not json' }, 'sort'],
@@ -120,5 +147,7 @@ test('a wrong content type is refused, not half-read', async () => {
 test('login with broken input is 400 naming the fields', async () => {
   const response = await t.http.post('/api/auth/login').send({ email: 5 });
   expect(response.status).toBe(400);
-  expect(response.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['email', 'password']));
+  expect(response.body.details.map((d: { field: string }) => d.field)).toEqual(
+    expect.arrayContaining(['email', 'password']),
+  );
 });

@@ -4,7 +4,9 @@ import pg from 'pg';
 export default async function globalTeardown() {
   const name = process.env.TEST_DATABASE_NAME;
   if (!name || process.env.KEEP_TEST_DB) return;
-  const admin = new pg.Client({ connectionString: process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
+  const admin = new pg.Client({
+    connectionString: process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.end();

@@ -9,7 +9,10 @@ afterAll(() => t.close());
 test('health answers without a token and names each dependency', async () => {
   const response = await t.http.get('/api/health');
   expect(response.status).toBe(200);
-  expect(response.body).toMatchObject({ status: 'up', checks: { database: { status: 'up' } } });
+  expect(response.body).toMatchObject({
+    status: 'up',
+    checks: { database: { status: 'up' }, queue: { status: 'up', backend: 'postgres' } },
+  });
 });
 
 test('the OpenAPI document lists the resources', async () => {

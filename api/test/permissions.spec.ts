@@ -83,19 +83,44 @@ function newRecord(resource: string): Record<string, unknown> {
   const tag = unique();
   switch (resource) {
     case 'users':
-      return { email: `matrix-${tag}@example.kz`, fullName: 'Matrix Test', role: 'officer', regionId: almatyId, password: 'Matrix-pass-2026' };
+      return {
+        email: `matrix-${tag}@example.kz`,
+        fullName: 'Matrix Test',
+        role: 'officer',
+        regionId: almatyId,
+        password: 'Matrix-pass-2026',
+      };
     case 'regions':
-      return { code: `KZ-T${tag.slice(0, 4).toUpperCase()}`, kind: 'oblast', nameKk: 'Сынақ', nameRu: 'Тест', nameEn: 'Test' };
+      return {
+        code: `KZ-T${tag.slice(0, 4).toUpperCase()}`,
+        kind: 'oblast',
+        nameKk: 'Сынақ',
+        nameRu: 'Тест',
+        nameEn: 'Test',
+      };
     case 'organisations':
       return { name: `Matrix org ${tag}`, type: 'school', regionId: almatyId };
     case 'categories':
       return { code: `matrix_${tag}`, nameKk: 'Сынақ', nameRu: 'Тест', nameEn: 'Test', slaPolicyId: policyId };
     case 'sla-policies':
-      return { code: `matrix_${tag}`, name: 'Test', goalAmount: 5, goalUnit: 'working_days', warningPercent: 80, maxExtensionDays: 0 };
+      return {
+        code: `matrix_${tag}`,
+        name: 'Test',
+        goalAmount: 5,
+        goalUnit: 'working_days',
+        warningPercent: 80,
+        maxExtensionDays: 0,
+      };
     case 'calendar-days': {
       // A unique weekend date far in the future, made a working day.
       const day = new Date(Date.UTC(2100 + Math.floor(Math.random() * 400), 0, 2 + 7 * Math.floor(Math.random() * 50)));
-      return { date: day.toISOString().slice(0, 10), kind: 'working_day', nameKk: 'Сынақ', nameRu: 'Тест', nameEn: 'Test' };
+      return {
+        date: day.toISOString().slice(0, 10),
+        kind: 'working_day',
+        nameKk: 'Сынақ',
+        nameRu: 'Тест',
+        nameEn: 'Test',
+      };
     }
     default:
       return { note: 'nothing may create this' };
@@ -105,7 +130,9 @@ function newRecord(resource: string): Record<string, unknown> {
 /** An existing record of the resource, created by the admin (or read from the seed). */
 async function existingRecord(resource: string): Promise<{ id: string; version?: number }> {
   if (resource === 'audit-events') {
-    const [row] = await t.dataSource.query(`SELECT id::text AS id FROM audit_events WHERE region_id = $1 LIMIT 1`, [almatyId]);
+    const [row] = await t.dataSource.query(`SELECT id::text AS id FROM audit_events WHERE region_id = $1 LIMIT 1`, [
+      almatyId,
+    ]);
     return row;
   }
   const response = await t.http.post(`/api/${resource}`).set(bearer(t.tokens.admin)).send(newRecord(resource));
@@ -136,9 +163,19 @@ test.each(cases)('%s %s as %s -> %i', async (resource, action, role, expected) =
       break;
     case 'update': {
       const record = await existingRecord(resource);
-      const change = resource === 'users' ? { fullName: 'Changed Name' } : resource === 'sla-policies' ? { goalAmount: 6 } : { nameEn: 'Changed' };
+      const change =
+        resource === 'users'
+          ? { fullName: 'Changed Name' }
+          : resource === 'sla-policies'
+            ? { goalAmount: 6 }
+            : { nameEn: 'Changed' };
       const body = resource === 'organisations' ? { name: 'Changed org' } : change;
-      status = (await t.http.put(`/api/${resource}/${record.id}`).set(auth).send({ ...body, version: record.version })).status;
+      status = (
+        await t.http
+          .put(`/api/${resource}/${record.id}`)
+          .set(auth)
+          .send({ ...body, version: record.version })
+      ).status;
       break;
     }
     case 'delete': {
@@ -160,14 +197,22 @@ describe('region scoping', () => {
     const astanaUser = await t.http
       .post('/api/users')
       .set(bearer(t.tokens.admin))
-      .send({ email: `astana-${unique()}@example.kz`, fullName: 'Astana Officer', role: 'officer', regionId: astanaId, password: 'Astana-pass-2026' });
+      .send({
+        email: `astana-${unique()}@example.kz`,
+        fullName: 'Astana Officer',
+        role: 'officer',
+        regionId: astanaId,
+        password: 'Astana-pass-2026',
+      });
     expect(astanaUser.status).toBe(201);
 
     const list = await t.http.get('/api/users').query({ range: '[0,999]' }).set(bearer(t.tokens.manager));
     expect(list.status).toBe(200);
     expect(list.body.length).toBeGreaterThan(0);
     expect(list.body.every((user: { regionId: string }) => user.regionId === almatyId)).toBe(true);
-    const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM users WHERE region_id = $1`, [almatyId]);
+    const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM users WHERE region_id = $1`, [
+      almatyId,
+    ]);
     expect(list.headers['content-range']).toBe(`users 0-${count - 1}/${count}`);
 
     // Out of scope looks exactly like missing.

@@ -16,11 +16,12 @@ describe('the seeded reference data', () => {
     // Other test files add regions of their own meanwhile: look at the ISO-coded ones.
     const seeded = response.body.filter((r: { code: string }) => /^KZ-\d{2}$/.test(r.code));
     expect(seeded.filter((r: { kind: string }) => r.kind === 'oblast')).toHaveLength(17);
-    expect(seeded.filter((r: { kind: string }) => r.kind === 'city').map((r: { nameEn: string }) => r.nameEn).sort()).toEqual([
-      'Almaty',
-      'Astana',
-      'Shymkent',
-    ]);
+    expect(
+      seeded
+        .filter((r: { kind: string }) => r.kind === 'city')
+        .map((r: { nameEn: string }) => r.nameEn)
+        .sort(),
+    ).toEqual(['Almaty', 'Astana', 'Shymkent']);
   });
 
   test('every category has its SLA policy; the standard appeal policy is 15 working days', async () => {
@@ -29,8 +30,14 @@ describe('the seeded reference data', () => {
     const policyIds = new Set(policies.body.map((p: { id: string }) => p.id));
     expect(categories.body.length).toBeGreaterThan(5);
     for (const category of categories.body) expect(policyIds.has(category.slaPolicyId)).toBe(true);
-    expect(policies.body.find((p: { code: string }) => p.code === 'appeal_standard')).toMatchObject({ goalAmount: 15, goalUnit: 'working_days' });
-    expect(policies.body.find((p: { code: string }) => p.code === 'appeal_forward')).toMatchObject({ goalAmount: 3, goalUnit: 'working_days' });
+    expect(policies.body.find((p: { code: string }) => p.code === 'appeal_standard')).toMatchObject({
+      goalAmount: 15,
+      goalUnit: 'working_days',
+    });
+    expect(policies.body.find((p: { code: string }) => p.code === 'appeal_forward')).toMatchObject({
+      goalAmount: 3,
+      goalUnit: 'working_days',
+    });
   });
 
   test('the working calendar holds Nauryz 2026 and every year from 2025 to 2027', async () => {
@@ -79,7 +86,10 @@ describe('the react-admin list contract', () => {
     expect(cities.body.every((r: { kind: string }) => r.kind === 'city')).toBe(true);
 
     const ids = cities.body.slice(0, 2).map((r: { id: string }) => r.id);
-    const many = await t.http.get('/api/regions').query({ filter: JSON.stringify({ id: ids }) }).set(bearer(t.tokens.officer));
+    const many = await t.http
+      .get('/api/regions')
+      .query({ filter: JSON.stringify({ id: ids }) })
+      .set(bearer(t.tokens.officer));
     expect(many.body.map((r: { id: string }) => r.id).sort()).toEqual([...ids].sort());
 
     const search = await t.http.get('/api/regions').query({ filter: '{"q":"Шымкент"}' }).set(bearer(t.tokens.officer));
@@ -87,7 +97,10 @@ describe('the react-admin list contract', () => {
   });
 
   test('the Content-Range header is readable by the browser', async () => {
-    const response = await t.http.get('/api/regions').set(bearer(t.tokens.officer)).set('Origin', 'http://localhost:3000');
+    const response = await t.http
+      .get('/api/regions')
+      .set(bearer(t.tokens.officer))
+      .set('Origin', 'http://localhost:3000');
     expect(response.status).toBe(200);
   });
 });
@@ -126,7 +139,9 @@ describe('writes', () => {
     expect(events.map((e: { action: string }) => e.action)).toEqual(['create', 'update', 'delete']);
     expect(events[1].before).toEqual({ name: created.body.name });
     expect(events[1].after).toEqual({ name: 'Renamed school' });
-    expect(events.every((e: { actor_role: string; request_id: string }) => e.actor_role === 'admin' && e.request_id)).toBe(true);
+    expect(
+      events.every((e: { actor_role: string; request_id: string }) => e.actor_role === 'admin' && e.request_id),
+    ).toBe(true);
   });
 
   test('the caller’s X-Request-Id is kept in the audit trail', async () => {
@@ -135,10 +150,18 @@ describe('writes', () => {
       .post('/api/categories')
       .set(bearer(t.tokens.admin))
       .set('X-Request-Id', requestId)
-      .send({ code: `req_${unique()}`, nameKk: 'Сынақ', nameRu: 'Тест', nameEn: 'Test', slaPolicyId: (await policy()).id });
+      .send({
+        code: `req_${unique()}`,
+        nameKk: 'Сынақ',
+        nameRu: 'Тест',
+        nameEn: 'Test',
+        slaPolicyId: (await policy()).id,
+      });
     expect(created.status).toBe(201);
     expect(created.headers['x-request-id']).toBe(requestId);
-    const [event] = await t.dataSource.query(`SELECT request_id FROM audit_events WHERE entity_id = $1`, [created.body.id]);
+    const [event] = await t.dataSource.query(`SELECT request_id FROM audit_events WHERE entity_id = $1`, [
+      created.body.id,
+    ]);
     expect(event.request_id).toBe(requestId);
   });
 
@@ -155,13 +178,17 @@ describe('writes', () => {
       .set(bearer(t.tokens.admin))
       .send({ ...body, code: `dangling_${unique()}`, slaPolicyId: '00000000-0000-4000-8000-000000000000' });
     expect(dangling.status).toBe(400);
-    expect(dangling.body.details).toEqual([{ field: 'slaPolicyId', message: 'refers to a record that does not exist' }]);
+    expect(dangling.body.details).toEqual([
+      { field: 'slaPolicyId', message: 'refers to a record that does not exist' },
+    ]);
   });
 
   test('a region still in use cannot be deleted (409), and nothing changes', async () => {
     const response = await t.http.delete(`/api/regions/${almatyId}`).set(bearer(t.tokens.admin));
     expect(response.status).toBe(409);
-    const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM regions WHERE id = $1`, [almatyId]);
+    const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM regions WHERE id = $1`, [
+      almatyId,
+    ]);
     expect(count).toBe(1);
   });
 
@@ -175,12 +202,18 @@ describe('writes', () => {
   });
 
   test('an admin records a decreed transfer in the calendar', async () => {
-    const response = await t.http
-      .post('/api/calendar-days')
-      .set(bearer(t.tokens.admin))
-      .send({ date: '2027-11-13', kind: 'working_day', nameKk: 'Жұмыс күні (қаулы)', nameRu: 'Рабочий день (постановление)', nameEn: 'Working day (decree)' });
+    const response = await t.http.post('/api/calendar-days').set(bearer(t.tokens.admin)).send({
+      date: '2027-11-13',
+      kind: 'working_day',
+      nameKk: 'Жұмыс күні (қаулы)',
+      nameRu: 'Рабочий день (постановление)',
+      nameEn: 'Working day (decree)',
+    });
     expect([201, 409]).toContain(response.status);
-    const day = await t.http.get('/api/calendar-days').query({ filter: '{"date":"2027-11-13"}' }).set(bearer(t.tokens.officer));
+    const day = await t.http
+      .get('/api/calendar-days')
+      .query({ filter: '{"date":"2027-11-13"}' })
+      .set(bearer(t.tokens.officer));
     expect(day.body).toEqual([expect.objectContaining({ kind: 'working_day' })]);
   });
 });

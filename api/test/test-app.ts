@@ -19,10 +19,13 @@ export interface TestApp {
 }
 
 /** The real application on the run's test database, with one signed-in demo user per role. */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(options: { adminDistDir?: string } = {}): Promise<TestApp> {
   const databaseUrl = process.env.TEST_DATABASE_URL;
   if (!databaseUrl) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest (globalSetup)');
-  const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', DEMO_DATA: 'false' });
+  const config = {
+    ...loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', DEMO_DATA: 'false' }),
+    adminDistDir: options.adminDistDir ?? null,
+  };
   const app = await createApp({
     config,
     databaseUrl,
@@ -45,7 +48,11 @@ async function prepareDatabase(dataSource: DataSource): Promise<void> {
   try {
     await runner.query(`SELECT pg_advisory_lock(hashtext('adaldesk:test-migrations'))`);
     await dataSource.runMigrations({ transaction: 'each' });
-    await seedDatabase(dataSource, { adminEmail: null, adminPassword: null, demoData: true }, pino({ level: 'silent' }));
+    await seedDatabase(
+      dataSource,
+      { adminEmail: null, adminPassword: null, demoData: true },
+      pino({ level: 'silent' }),
+    );
   } finally {
     await runner.query(`SELECT pg_advisory_unlock(hashtext('adaldesk:test-migrations'))`);
     await runner.release();

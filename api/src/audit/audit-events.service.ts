@@ -24,7 +24,14 @@ export class AuditEventsService extends CrudService<AuditEvent> {
       updateDto: NoUpdates,
       idType: 'integer',
       filters: filtersFor(
-        { entityType: 'text', entityId: 'text', action: 'text', actorId: 'uuid', regionId: 'uuid', occurredAt: 'datetime' },
+        {
+          entityType: 'text',
+          entityId: 'text',
+          action: 'text',
+          actorId: 'uuid',
+          regionId: 'uuid',
+          occurredAt: 'datetime',
+        },
         ['occurredAt'],
       ),
       sortable: ['occurredAt', 'entityType', 'action'],

@@ -12,7 +12,13 @@ import { SlaPoliciesService } from './sla-policies/sla-policies.service.js';
 
 /** Regions, organisations, categories, SLA policies and the working calendar. */
 @Module({
-  controllers: [RegionsController, OrganisationsController, CategoriesController, SlaPoliciesController, CalendarDaysController],
+  controllers: [
+    RegionsController,
+    OrganisationsController,
+    CategoriesController,
+    SlaPoliciesController,
+    CalendarDaysController,
+  ],
   providers: [RegionsService, OrganisationsService, CategoriesService, SlaPoliciesService, CalendarDaysService],
   exports: [CalendarDaysService],
 })

@@ -67,10 +67,13 @@ async function isEmpty(manager: EntityManager, table: string): Promise<boolean> 
 
 async function seedReferenceData(manager: EntityManager): Promise<void> {
   for (const region of REGIONS) {
-    await manager.query(
-      `INSERT INTO regions (code, kind, name_kk, name_ru, name_en) VALUES ($1, $2, $3, $4, $5)`,
-      [region.code, region.kind, region.nameKk, region.nameRu, region.nameEn],
-    );
+    await manager.query(`INSERT INTO regions (code, kind, name_kk, name_ru, name_en) VALUES ($1, $2, $3, $4, $5)`, [
+      region.code,
+      region.kind,
+      region.nameKk,
+      region.nameRu,
+      region.nameEn,
+    ]);
   }
   for (const policy of SLA_POLICIES) {
     await manager.query(
@@ -101,7 +104,13 @@ async function seedDemoData(manager: EntityManager, audit: AuditService): Promis
     await manager.query(
       `INSERT INTO organisations (name, bin, type, region_id, address)
        SELECT $1, $2, $3, id, $5 FROM regions WHERE code = $4`,
-      [organisation.name, withCheckDigit(organisation.binPrefix), organisation.type, organisation.regionCode, organisation.address],
+      [
+        organisation.name,
+        withCheckDigit(organisation.binPrefix),
+        organisation.type,
+        organisation.regionCode,
+        organisation.address,
+      ],
     );
   }
   for (const demo of DEMO_USERS) {
@@ -128,7 +137,10 @@ async function ensureUser(manager: EntityManager, audit: AuditService, user: New
     .getOne();
   if (existing) return;
   const { password, ...fields } = user;
-  const saved = await manager.save(User, manager.create(User, { ...fields, passwordHash: await hashPassword(password) }));
+  const saved = await manager.save(
+    User,
+    manager.create(User, { ...fields, passwordHash: await hashPassword(password) }),
+  );
   const { passwordHash: _hidden, ...visible } = saved;
   await audit.record(manager, null, {
     action: 'create',

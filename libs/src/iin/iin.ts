@@ -6,13 +6,10 @@
 
 export type Sex = 'male' | 'female';
 
-export type IinParseResult =
-  | { valid: true; birthDate: string; sex: Sex }
-  | { valid: false; reason: string };
+export type IinParseResult = { valid: true; birthDate: string; sex: Sex } | { valid: false; reason: string };
 
 export type BinParseResult =
-  | { valid: true; registeredYearMonth: string; entityType: BinEntityType }
-  | { valid: false; reason: string };
+  { valid: true; registeredYearMonth: string; entityType: BinEntityType } | { valid: false; reason: string };
 
 export type BinEntityType = 'resident_legal_entity' | 'non_resident_legal_entity' | 'sole_proprietor_joint';
 

@@ -1,6 +1,12 @@
 import { rulesToAST } from '@casl/ability/extra';
 import type { Action, AppAbility, Subject } from '@adaldesk/libs';
-import { Brackets, type EntityMetadata, type ObjectLiteral, type SelectQueryBuilder, type WhereExpressionBuilder } from 'typeorm';
+import {
+  Brackets,
+  type EntityMetadata,
+  type ObjectLiteral,
+  type SelectQueryBuilder,
+  type WhereExpressionBuilder,
+} from 'typeorm';
 
 type Condition = NonNullable<ReturnType<typeof rulesToAST>>;
 
@@ -63,10 +69,7 @@ interface SqlPart {
   params: Record<string, unknown>;
 }
 
-function toSql(
-  condition: Condition,
-  leaf: (field: string, operator: string, value: unknown) => SqlPart,
-): SqlPart {
+function toSql(condition: Condition, leaf: (field: string, operator: string, value: unknown) => SqlPart): SqlPart {
   const node = condition as unknown as CompoundCondition | FieldCondition;
   if (node.operator === 'and' || node.operator === 'or') {
     const parts = (node as CompoundCondition).value.map((child) => toSql(child, leaf));

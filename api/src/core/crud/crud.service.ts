@@ -144,9 +144,7 @@ export class CrudService<E extends Row> implements CrudEndpoints {
   /** The record as the API returns it, without the fields the caller may not read. */
   protected toJson(row: E, user: AuthenticatedUser): object {
     const subject = asSubject(this.spec.resource, { ...row });
-    return Object.fromEntries(
-      Object.entries(row).filter(([field]) => user.ability.can('read', subject, field)),
-    );
+    return Object.fromEntries(Object.entries(row).filter(([field]) => user.ability.can('read', subject, field)));
   }
 
   /** Write-only fields the audit trail notes as changed without their value (a new password). */

@@ -86,7 +86,10 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
     ) {
       problems.push({ field: 'sort', message: 'must be ["field","ASC"] or ["field","DESC"]' });
     } else if (!spec.sortable.includes(rawSort[0])) {
-      problems.push({ field: 'sort', message: `cannot sort by "${rawSort[0]}"; sortable: ${spec.sortable.join(', ')}` });
+      problems.push({
+        field: 'sort',
+        message: `cannot sort by "${rawSort[0]}"; sortable: ${spec.sortable.join(', ')}`,
+      });
     } else {
       sort = { property: rawSort[0], order: String(rawSort[1]).toUpperCase() as 'ASC' | 'DESC' };
     }
@@ -130,7 +133,10 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
         const filterSpec = name === 'id' ? idFilter(spec) : spec.filters[name];
         if (!filterSpec) {
           const allowed = ['id', ...Object.keys(spec.filters), ...(spec.searchable ? ['q'] : [])].join(', ');
-          problems.push({ field: `filter.${name}`, message: `is not a filter of ${spec.resource}; filters: ${allowed}` });
+          problems.push({
+            field: `filter.${name}`,
+            message: `is not a filter of ${spec.resource}; filters: ${allowed}`,
+          });
           continue;
         }
         const problem = checkFilterValue(filterSpec, value);
@@ -180,8 +186,12 @@ function checkScalar(type: FilterType, value: unknown): string | null {
     case 'integer':
       return Number.isSafeInteger(value) ? null : 'must be a whole number';
     case 'date':
-      return typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value)) ? null : 'must be a date YYYY-MM-DD';
+      return typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value))
+        ? null
+        : 'must be a date YYYY-MM-DD';
     case 'datetime':
-      return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? null : 'must be a date and time (ISO 8601)';
+      return typeof value === 'string' && !Number.isNaN(Date.parse(value))
+        ? null
+        : 'must be a date and time (ISO 8601)';
   }
 }

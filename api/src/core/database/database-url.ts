@@ -17,7 +17,9 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<D
   const embedded = await startEmbeddedPostgres(config.embeddedPostgresDir, config.embeddedPostgresPort, (message) =>
     logger.info(message),
   );
-  logger.info(`Embedded PostgreSQL is up on 127.0.0.1:${config.embeddedPostgresPort}, data in ${resolve(config.embeddedPostgresDir)}`);
+  logger.info(
+    `Embedded PostgreSQL is up on 127.0.0.1:${config.embeddedPostgresPort}, data in ${resolve(config.embeddedPostgresDir)}`,
+  );
   return { url: embedded.url, embedded };
 }
 

@@ -49,9 +49,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const statusCode = exception.getStatus();
       const raw = exception.getResponse();
       const message =
-        typeof raw === 'string' ? raw : Array.isArray((raw as { message?: unknown }).message)
-          ? ((raw as { message: string[] }).message).join('; ')
-          : String((raw as { message?: unknown }).message ?? exception.message);
+        typeof raw === 'string'
+          ? raw
+          : Array.isArray((raw as { message?: unknown }).message)
+            ? (raw as { message: string[] }).message.join('; ')
+            : String((raw as { message?: unknown }).message ?? exception.message);
       return { statusCode, error: REASON_PHRASES[statusCode] ?? 'Error', message };
     }
     // body-parser and friends: broken JSON, too large a body, a wrong content type.

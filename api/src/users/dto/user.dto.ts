@@ -1,5 +1,15 @@
 import { ROLES, type Role } from '@adaldesk/libs';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { VersionDto } from '../../core/validation/versioned.js';
 
 export class CreateUserDto {
@@ -7,7 +17,9 @@ export class CreateUserDto {
   @MaxLength(254)
   email: string;
 
-  @IsString() @MinLength(2) @MaxLength(200)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   fullName: string;
 
   @IsIn(ROLES, { message: `must be one of: ${ROLES.join(', ')}` })
@@ -18,22 +30,30 @@ export class CreateUserDto {
   @IsUUID('all', { message: 'must be a region id (UUID), or null for a national user' })
   regionId: string | null;
 
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   active?: boolean;
 
   /** Write-only: stored as an argon2 hash, never returned. */
-  @IsString() @MaxLength(200)
+  @IsString()
+  @MaxLength(200)
   password: string;
 }
 
 export class UpdateUserDto extends VersionDto {
-  @IsOptional() @IsEmail({}, { message: 'must be an e-mail address' }) @MaxLength(254)
+  @IsOptional()
+  @IsEmail({}, { message: 'must be an e-mail address' })
+  @MaxLength(254)
   email?: string;
 
-  @IsOptional() @IsString() @MinLength(2) @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   fullName?: string;
 
-  @IsOptional() @IsIn(ROLES, { message: `must be one of: ${ROLES.join(', ')}` })
+  @IsOptional()
+  @IsIn(ROLES, { message: `must be one of: ${ROLES.join(', ')}` })
   role?: Role;
 
   @IsOptional()
@@ -41,10 +61,13 @@ export class UpdateUserDto extends VersionDto {
   @IsUUID('all', { message: 'must be a region id (UUID), or null for a national user' })
   regionId?: string | null;
 
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   active?: boolean;
 
   /** Set only to change the password. */
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   password?: string;
 }

@@ -10,13 +10,19 @@ export class CreateCalendarDayDto {
   @IsIn(CALENDAR_DAY_KINDS)
   kind: CalendarDayKind;
 
-  @IsString() @MinLength(2) @MaxLength(200)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   nameKk: string;
 
-  @IsString() @MinLength(2) @MaxLength(200)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   nameRu: string;
 
-  @IsString() @MinLength(2) @MaxLength(200)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   nameEn: string;
 }
 

@@ -1,6 +1,14 @@
 import { isValidBin, ORGANISATION_TYPES, type OrganisationType, parseBin } from '@adaldesk/libs';
 import {
-  IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, registerDecorator, ValidateIf, type ValidationArguments,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  registerDecorator,
+  ValidateIf,
+  type ValidationArguments,
 } from 'class-validator';
 import { UpdateDtoOf } from '../../../core/validation/versioned.js';
 
@@ -23,7 +31,9 @@ export function IsBin() {
 }
 
 export class CreateOrganisationDto {
-  @IsString() @MinLength(2) @MaxLength(300)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
   name: string;
 
   @ValidateIf((_, value) => value !== null && value !== undefined)
@@ -37,7 +47,9 @@ export class CreateOrganisationDto {
   @IsUUID('all', { message: 'must be a region id (UUID) or null' })
   regionId?: string | null;
 
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   address?: string | null;
 }
 

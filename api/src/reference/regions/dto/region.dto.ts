@@ -6,13 +6,19 @@ export class CreateRegionDto {
   @Matches(/^KZ-[A-Z0-9]{2,6}$/, { message: 'must look like KZ-ALM' })
   code: string;
 
-  @IsString() @MinLength(2) @MaxLength(200)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   nameKk: string;
 
-  @IsString() @MinLength(2) @MaxLength(200)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   nameRu: string;
 
-  @IsString() @MinLength(2) @MaxLength(200)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   nameEn: string;
 
   @IsIn(REGION_KINDS)

@@ -6,19 +6,27 @@ export class CreateSlaPolicyDto {
   @Matches(/^[a-z][a-z0-9_]{1,49}$/, { message: 'must be lower-case letters, digits and _ (e.g. appeal_standard)' })
   code: string;
 
-  @IsString() @MinLength(2) @MaxLength(200)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   name: string;
 
-  @IsInt() @Min(1) @Max(365)
+  @IsInt()
+  @Min(1)
+  @Max(365)
   goalAmount: number;
 
   @IsIn(SLA_UNITS)
   goalUnit: SlaUnit;
 
-  @IsInt() @Min(1) @Max(99)
+  @IsInt()
+  @Min(1)
+  @Max(99)
   warningPercent: number;
 
-  @IsInt() @Min(0) @Max(365)
+  @IsInt()
+  @Min(0)
+  @Max(365)
   maxExtensionDays: number;
 }
 

@@ -1,0 +1,37 @@
+import { Admin, LoginWithEmail, Resource } from 'react-admin';
+import auditEvents from './audit-events';
+import calendarDays from './calendar-days';
+import categories from './categories';
+import { HomePage } from './home/HomePage';
+import organisations from './organisations';
+import { authProvider } from './providers/authProvider';
+import { dataProvider } from './providers/dataProvider';
+import { i18nProvider } from './providers/i18nProvider';
+import regions from './regions';
+import slaPolicies from './sla-policies';
+import users from './users';
+
+/**
+ * The menu lists a resource only when `authProvider.canAccess` allows its list, so each role sees
+ * just what the shared rules give it.
+ */
+export const App = () => (
+  <Admin
+    title="AdalDesk"
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    loginPage={LoginWithEmail}
+    dashboard={HomePage}
+    requireAuth
+    disableTelemetry
+  >
+    <Resource name="organisations" {...organisations} />
+    <Resource name="categories" {...categories} />
+    <Resource name="regions" {...regions} />
+    <Resource name="calendar-days" {...calendarDays} />
+    <Resource name="sla-policies" {...slaPolicies} />
+    <Resource name="users" {...users} />
+    <Resource name="audit-events" {...auditEvents} />
+  </Admin>
+);

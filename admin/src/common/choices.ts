@@ -1,0 +1,16 @@
+import { CALENDAR_DAY_KINDS, ORGANISATION_TYPES, REGION_KINDS, ROLES, SLA_UNITS } from '@adaldesk/libs';
+
+/** The enums of libs, each with the message group that labels its values (`enums.<group>.<value>`). */
+export const ENUMS = {
+  role: ROLES,
+  regionKind: REGION_KINDS,
+  organisationType: ORGANISATION_TYPES,
+  calendarDayKind: CALENDAR_DAY_KINDS,
+  slaUnit: SLA_UNITS,
+} as const;
+
+export type EnumGroup = keyof typeof ENUMS;
+
+/** Choices for a SelectInput or SelectField; react-admin translates each name key. */
+export const enumChoices = (group: EnumGroup) =>
+  ENUMS[group].map((value) => ({ id: value, name: `enums.${group}.${value}` }));

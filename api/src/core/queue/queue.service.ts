@@ -1,0 +1,140 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { createPostgresBackend, type Job, type JobsOptions, Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+
+export const QUEUE_NAME = 'adaldesk';
+/** BullMQ's tables live in this schema (created by migration 1763900000000). */
+export const QUEUE_SCHEMA = 'bullmq';
+
+export type QueueBackend = 'redis' | 'postgres';
+
+/** What this service uses of a BullMQ queue, whichever backend it runs on. */
+interface QueueClient {
+  add(name: string, data: unknown, options: JobsOptions): Promise<unknown>;
+  remove(jobId: string): Promise<unknown>;
+  getJob(jobId: string): Promise<{ getState(): Promise<string> } | undefined>;
+  getJobCounts(...types: string[]): Promise<Record<string, number>>;
+  close(): Promise<void>;
+}
+export type JobHandler = (data: Record<string, unknown>, job: { id: string; name: string }) => Promise<void>;
+
+export interface QueueOptions {
+  /** Redis when set; otherwise BullMQ's PostgreSQL backend on `databaseUrl`. */
+  redisUrl: string | null;
+  databaseUrl: string;
+  /** Keeps test runs apart on a shared Redis. */
+  redisPrefix?: string;
+  /** Parallel jobs per API instance. */
+  concurrency?: number;
+}
+
+/**
+ * The only door to the job queue: domains `add`, `schedule` and `cancel` jobs by name and register one
+ * handler per job name; they never see a Redis or PostgreSQL client. Jobs are reminders: handlers
+ * re-read the database, so a job that runs twice or late does no harm.
+ */
+@Injectable()
+export class QueueService implements OnApplicationShutdown {
+  readonly backend: QueueBackend;
+  private readonly logger = new Logger('Queue');
+  private readonly queue: QueueClient;
+  private readonly handlers = new Map<string, JobHandler>();
+  private worker: { close(): Promise<void> } | null = null;
+  /** BullMQ leaves connections it was handed open; they are closed here on shutdown. */
+  private readonly redisConnections: Redis[] = [];
+
+  constructor(private readonly options: QueueOptions) {
+    this.backend = options.redisUrl ? 'redis' : 'postgres';
+    this.queue = options.redisUrl
+      ? new Queue(QUEUE_NAME, { connection: this.redisConnection(), prefix: options.redisPrefix })
+      : new Queue(QUEUE_NAME, this.postgresOptions(), createPostgresBackend);
+  }
+
+  /** Runs `name` as soon as a worker is free. */
+  async add(name: string, data: Record<string, unknown>): Promise<void> {
+    await this.queue.add(name, data, JOB_DEFAULTS);
+  }
+
+  /**
+   * Runs `name` at `runAt` (at once if past). `jobId` makes it idempotent: scheduling the same id
+   * again while it is pending changes nothing — cancel it first to move it.
+   */
+  async schedule(jobId: string, name: string, data: Record<string, unknown>, runAt: Date): Promise<void> {
+    await this.queue.add(name, data, { ...JOB_DEFAULTS, jobId, delay: Math.max(0, runAt.getTime() - Date.now()) });
+  }
+
+  /** Removes a pending job; nothing happens if it already ran or never existed. */
+  async cancel(jobId: string): Promise<void> {
+    await this.queue.remove(jobId);
+  }
+
+  /** Whether a job with this id is still waiting to run. */
+  async isPending(jobId: string): Promise<boolean> {
+    const job = await this.queue.getJob(jobId);
+    if (!job) return false;
+    const state = await job.getState();
+    return state === 'delayed' || state === 'waiting' || state === 'prioritized';
+  }
+
+  /** Registers the handler of a job name and starts this instance's worker. */
+  handle(name: string, handler: JobHandler): void {
+    this.handlers.set(name, handler);
+    this.worker ??= this.startWorker();
+  }
+
+  /** Throws when the backend does not answer (for /api/health). */
+  async ping(): Promise<void> {
+    await this.queue.getJobCounts('delayed');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+    await this.queue.close();
+    await Promise.all(
+      this.redisConnections.map((connection) => connection.quit().catch(() => connection.disconnect())),
+    );
+  }
+
+  private startWorker(): { close(): Promise<void> } {
+    const processor = async (job: Job) => {
+      const handler = this.handlers.get(job.name);
+      if (!handler) throw new Error(`No handler for job "${job.name}"`);
+      await handler(job.data as Record<string, unknown>, { id: String(job.id), name: job.name });
+    };
+    const options = { concurrency: this.options.concurrency ?? 8 };
+    const onFailed = (job: Job | undefined, error: Error) =>
+      this.logger.error(`Job ${job?.name} ${job?.id} failed: ${error.message}`);
+    const onError = (error: Error) => this.logger.error(`Queue worker: ${error.message}`);
+    if (this.options.redisUrl) {
+      const worker = new Worker(QUEUE_NAME, processor, {
+        ...options,
+        connection: this.redisConnection(),
+        prefix: this.options.redisPrefix,
+      });
+      worker.on('failed', onFailed).on('error', onError);
+      return worker;
+    }
+    const worker = new Worker(QUEUE_NAME, processor, { ...options, ...this.postgresOptions() }, createPostgresBackend);
+    worker.on('failed', onFailed).on('error', onError);
+    return worker;
+  }
+
+  private redisConnection(): Redis {
+    // BullMQ requires maxRetriesPerRequest null for its blocking commands.
+    const connection = new Redis(this.options.redisUrl!, { maxRetriesPerRequest: null });
+    this.redisConnections.push(connection);
+    return connection;
+  }
+
+  private postgresOptions() {
+    // The schema is created by our migrations; BullMQ must not change it on its own.
+    return { connection: { connectionString: this.options.databaseUrl, schema: QUEUE_SCHEMA, max: 5 } };
+  }
+}
+
+const JOB_DEFAULTS = {
+  attempts: 5,
+  backoff: { type: 'exponential' as const, delay: 2_000 },
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
