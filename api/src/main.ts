@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
-import { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
 import { createApp } from './app.factory.js';
 import { ConfigError, loadConfig, type AppConfig } from './core/config/app-config.js';
+import { createDataSource } from './core/database/data-source.js';
 import { jwtSecretFor, openDatabase } from './core/database/database-url.js';
 import { createLogger } from './core/logging/logger.js';
 import { seedDatabase } from './seed/seed.js';
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop(signal));
 
   try {
+    // The schema first: services such as the queue check it as soon as they are created.
+    const seeded = await prepareDatabase(database.url, config, logger);
     const app = await createApp({
       config: { ...config, adminDistDir: config.adminDistDir ?? resolve('admin/dist') },
       databaseUrl: database.url,
@@ -45,16 +48,24 @@ async function main(): Promise<void> {
       process.removeAllListeners(signal);
       process.once(signal, () => void stop(signal, app));
     }
-    const dataSource = app.get(DataSource);
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    if (applied.length > 0) logger.info(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
-    const seeded = await seedDatabase(dataSource, config, logger);
     await app.listen(config.port, config.host);
     printWelcome(config.port, seeded.demoLogins, seeded.demoPassword);
   } catch (error) {
     logger.fatal({ err: error }, 'AdalDesk could not start');
     await database.embedded?.stop();
     process.exit(1);
+  }
+}
+
+async function prepareDatabase(url: string, config: AppConfig, logger: Logger) {
+  const dataSource = createDataSource(url);
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length > 0) logger.info(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+    return await seedDatabase(dataSource, config, logger);
+  } finally {
+    await dataSource.destroy();
   }
 }
 

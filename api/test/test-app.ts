@@ -6,6 +6,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory.js';
 import { loadConfig } from '../src/core/config/app-config.js';
+import { createDataSource } from '../src/core/database/data-source.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/seed/reference-data.js';
 import { seedDatabase } from '../src/seed/seed.js';
 
@@ -26,6 +27,7 @@ export async function startTestApp(options: { adminDistDir?: string } = {}): Pro
     ...loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', DEMO_DATA: 'false' }),
     adminDistDir: options.adminDistDir ?? null,
   };
+  await prepareDatabase(databaseUrl);
   const app = await createApp({
     config,
     databaseUrl,
@@ -34,7 +36,6 @@ export async function startTestApp(options: { adminDistDir?: string } = {}): Pro
   });
   await app.init();
   const dataSource = app.get(DataSource);
-  await prepareDatabase(dataSource);
   const http = request(app.getHttpServer());
   const tokens = {} as Record<Role, string>;
   for (const demo of DEMO_USERS) tokens[demo.role] = await login(http, demo.email, DEMO_PASSWORD);
@@ -42,7 +43,8 @@ export async function startTestApp(options: { adminDistDir?: string } = {}): Pro
 }
 
 /** The real migrations and the demo seed, once per run: test files start in parallel, so one at a time. */
-async function prepareDatabase(dataSource: DataSource): Promise<void> {
+async function prepareDatabase(databaseUrl: string): Promise<void> {
+  const dataSource = await createDataSource(databaseUrl).initialize();
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
@@ -56,6 +58,7 @@ async function prepareDatabase(dataSource: DataSource): Promise<void> {
   } finally {
     await runner.query(`SELECT pg_advisory_unlock(hashtext('adaldesk:test-migrations'))`);
     await runner.release();
+    await dataSource.destroy();
   }
 }
 
