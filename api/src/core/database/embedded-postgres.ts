@@ -51,6 +51,7 @@ export async function startEmbeddedPostgres(
       `The embedded PostgreSQL did not start on port ${port} with data in ${databaseDir}` +
         ` (is the port taken? set EMBEDDED_PG_PORT, or DATABASE_URL for a server of your own)` +
         (error instanceof Error ? `: ${error.message}` : ''),
+      { cause: error },
     );
   }
   if (fresh) await server.createDatabase(DATABASE_NAME);
