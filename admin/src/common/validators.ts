@@ -1,9 +1,7 @@
-import { checkPasswordStrength, isValidBin, PASSWORD_MIN_LENGTH } from '@adaldesk/libs';
+import { checkPasswordStrength, isValidBin, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@adaldesk/libs';
 
 /** A react-admin validation result: a translation key, with arguments when the message has any. */
 export type ValidationMessage = string | { message: string; args: Record<string, unknown> };
-
-const PASSWORD_MAX_LENGTH = 200;
 
 /**
  * libs explains a weak password in English; each explanation it gives is mapped to a message of ours.

@@ -1,5 +1,6 @@
 import { kazakhstanCalendarDays } from './kazakhstan-holidays.js';
 import { type CalendarException, WorkingCalendar } from './working-calendar.js';
+import { rangeErrorOf } from '../testing/range-error.js';
 
 /** The product's default calendar: Asia/Almaty (UTC+5 since 2024-03-01), 09:00–18:00, seeded 2025–2027. */
 const almaty = new WorkingCalendar([
@@ -10,17 +11,6 @@ const almaty = new WorkingCalendar([
 const HOUR = 3_600_000;
 const at = (iso: string) => new Date(iso);
 const iso = (instant: Date) => instant.toISOString();
-
-/** The message of the RangeError `action` throws; fails the test if it throws nothing else. */
-function rangeErrorOf(action: () => unknown): string {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(RangeError);
-    return (error as RangeError).message;
-  }
-  throw new Error('expected a RangeError, but nothing was thrown');
-}
 
 describe('WorkingCalendar: working days', () => {
   it('works Monday to Friday and rests on weekends', () => {

@@ -1,6 +1,7 @@
 import { kazakhstanCalendarDays } from '../calendar/kazakhstan-holidays.js';
 import { WorkingCalendar } from '../calendar/working-calendar.js';
 import { computeDueAt, SLA_STATES, slaState, type SlaPause, type SlaPolicyTerms } from './sla-clock.js';
+import { rangeErrorOf } from '../testing/range-error.js';
 
 /** Asia/Almaty, 09:00–18:00 (04:00Z–13:00Z), Kazakhstan holidays of 2026. */
 const calendar = new WorkingCalendar(kazakhstanCalendarDays(2026));
@@ -13,17 +14,6 @@ const mondayApril6At0900 = at('2026-04-06T04:00:00Z');
 function deadline(policy: SlaPolicyTerms, registeredAt: Date, pauses: SlaPause[] = [], extensionDays = 0) {
   const { dueAt, warningAt } = computeDueAt({ calendar, policy, registeredAt, pauses, extensionDays });
   return { dueAt: dueAt.toISOString(), warningAt: warningAt.toISOString() };
-}
-
-/** The message of the RangeError `action` throws; fails the test if it throws nothing else. */
-function rangeErrorOf(action: () => unknown): string {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(RangeError);
-    return (error as RangeError).message;
-  }
-  throw new Error('expected a RangeError, but nothing was thrown');
 }
 
 describe('computeDueAt: working-days goal', () => {
