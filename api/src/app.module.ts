@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppealsModule } from './appeals/appeals.module.js';
 import { AuditEventsModule } from './audit/audit-events.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AuditModule } from './core/audit/audit.module.js';
@@ -11,6 +12,7 @@ import { dataSourceOptions } from './core/database/data-source.js';
 import { HttpExceptionFilter } from './core/errors/http-exception.filter.js';
 import { QueueModule } from './core/queue/queue.module.js';
 import { HealthController } from './health/health.controller.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -20,22 +22,26 @@ export interface AppModuleOptions {
   jwtSecret: string;
   /** Keeps test runs apart on a shared Redis. */
   redisPrefix?: string;
+  /** Keeps test apps apart on a shared database. */
+  queueName?: string;
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, databaseUrl, jwtSecret, redisPrefix }: AppModuleOptions): DynamicModule {
+  static forRoot({ config, databaseUrl, jwtSecret, redisPrefix, queueName }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         AuditModule,
-        QueueModule.forRoot({ redisUrl: config.redisUrl, databaseUrl, redisPrefix }),
+        QueueModule.forRoot({ redisUrl: config.redisUrl, databaseUrl, redisPrefix, queueName }),
         AuthModule.forRoot({ jwtSecret, jwtTtlSeconds: config.jwtTtlSeconds }),
         UsersModule,
         ReferenceModule,
         AuditEventsModule,
+        NotificationsModule,
+        AppealsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -18,7 +18,10 @@ const BACKENDS = [
       redisPrefix: `adaldesk-test-${randomUUID()}`,
     }),
   ],
-  ['postgres', () => ({ redisUrl: null, databaseUrl: process.env.TEST_DATABASE_URL! })],
+  [
+    'postgres',
+    () => ({ redisUrl: null, databaseUrl: process.env.TEST_DATABASE_URL!, queueName: `queue-spec-${randomUUID()}` }),
+  ],
 ] as const;
 
 describe.each(BACKENDS)('on %s', (backend, options) => {

@@ -20,11 +20,16 @@ export interface TestApp {
 }
 
 /** The real application on the run's test database, with one signed-in demo user per role. */
-export async function startTestApp(options: { adminDistDir?: string } = {}): Promise<TestApp> {
+export async function startTestApp(options: { adminDistDir?: string; redisUrl?: string } = {}): Promise<TestApp> {
   const databaseUrl = process.env.TEST_DATABASE_URL;
   if (!databaseUrl) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest (globalSetup)');
   const config = {
-    ...loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', DEMO_DATA: 'false' }),
+    ...loadConfig({
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'silent',
+      DEMO_DATA: 'false',
+      ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+    }),
     adminDistDir: options.adminDistDir ?? null,
   };
   await prepareDatabase(databaseUrl);
@@ -32,6 +37,9 @@ export async function startTestApp(options: { adminDistDir?: string } = {}): Pro
     config,
     databaseUrl,
     jwtSecret: 'test-secret-that-is-long-enough-to-sign-tokens',
+    // Keeps this app's jobs apart from other test files' on the shared Redis and database.
+    redisPrefix: `adaldesk-test-${unique()}${unique()}`,
+    queueName: `adaldesk-test-${unique()}${unique()}`,
     logger: pino({ level: 'silent' }),
   });
   await app.init();
@@ -52,7 +60,8 @@ async function prepareDatabase(databaseUrl: string): Promise<void> {
     await dataSource.runMigrations({ transaction: 'each' });
     await seedDatabase(
       dataSource,
-      { adminEmail: null, adminPassword: null, demoData: true },
+      // No demo appeals: tests count the appeals they make.
+      { adminEmail: null, adminPassword: null, demoData: true, demoAppeals: 0 },
       pino({ level: 'silent' }),
     );
   } finally {

@@ -1,4 +1,4 @@
-import { type Actor, type Role, ROLES } from '@adaldesk/libs';
+import { type Actor, APPEAL_ACTIONS, type AppealAction, type Role, ROLES } from '@adaldesk/libs';
 import { canAccess } from './access';
 
 const ALMATY = '0b8f6c1e-0000-4000-8000-000000000001';
@@ -11,26 +11,62 @@ type ScreenAction = (typeof SCREEN_ACTIONS)[number];
 
 const ALL = 'list show create edit delete export';
 const READ = 'list show';
+const READ_EXPORT = 'list show export';
 
 /**
  * What each role may do on each screen of the admin, read off libs/src/permissions/abilities.ts.
  * A change to the shared rules shows up here as a diff.
  */
 const EXPECTED: Record<string, Record<Role, string>> = {
+  // Appeals are never deleted; inspectors read them (without applicants), auditors also export them.
+  appeals: {
+    admin: ALL,
+    manager: 'list show create edit export',
+    officer: 'list show create edit export',
+    inspector: READ,
+    auditor: READ_EXPORT,
+  },
   users: { admin: ALL, manager: READ, officer: READ, inspector: READ, auditor: READ },
-  regions: { admin: ALL, manager: READ, officer: READ, inspector: READ, auditor: READ },
-  categories: { admin: ALL, manager: READ, officer: READ, inspector: READ, auditor: READ },
-  'calendar-days': { admin: ALL, manager: READ, officer: READ, inspector: READ, auditor: READ },
-  'sla-policies': { admin: ALL, manager: READ, officer: READ, inspector: READ, auditor: READ },
+  // Reference data: everyone reads and exports it.
+  regions: { admin: ALL, manager: READ_EXPORT, officer: READ_EXPORT, inspector: READ_EXPORT, auditor: READ_EXPORT },
+  categories: {
+    admin: ALL,
+    manager: READ_EXPORT,
+    officer: READ_EXPORT,
+    inspector: READ_EXPORT,
+    auditor: READ_EXPORT,
+  },
+  'calendar-days': {
+    admin: ALL,
+    manager: READ_EXPORT,
+    officer: READ_EXPORT,
+    inspector: READ_EXPORT,
+    auditor: READ_EXPORT,
+  },
+  'sla-policies': {
+    admin: ALL,
+    manager: READ_EXPORT,
+    officer: READ_EXPORT,
+    inspector: READ_EXPORT,
+    auditor: READ_EXPORT,
+  },
   organisations: {
     admin: ALL,
-    manager: 'list show create edit',
-    officer: 'list show create',
-    inspector: 'list show create',
-    auditor: READ,
+    manager: 'list show create edit export',
+    officer: 'list show create export',
+    inspector: 'list show create export',
+    auditor: READ_EXPORT,
   },
   // Append-only: not even an admin writes the audit trail.
-  'audit-events': { admin: 'list show export', manager: READ, officer: '', inspector: '', auditor: READ },
+  'audit-events': { admin: READ_EXPORT, manager: READ_EXPORT, officer: '', inspector: '', auditor: READ_EXPORT },
+  // Each user's own: the API scopes them to the signed-in user.
+  notifications: {
+    admin: ALL,
+    manager: 'list show edit',
+    officer: 'list show edit',
+    inspector: 'list show edit',
+    auditor: 'list show edit',
+  },
 };
 
 describe('canAccess: the permission matrix of the admin screens', () => {
@@ -131,5 +167,99 @@ describe('canAccess: fields, other actions and unknown input', () => {
     expect(canAccess(actor('admin', null), { resource: 'users', action: 'create' })).toBe(true);
     expect(canAccess(actor('officer'), { resource: 'users', action: 'create' })).toBe(false);
     expect(canAccess(actor('admin', null), { resource: 'users', action: 'create' })).toBe(true);
+  });
+});
+
+describe('canAccess: the workflow steps of an appeal', () => {
+  const appeal = (fields: Record<string, unknown> = {}) => ({
+    id: 'a1',
+    regionId: ALMATY,
+    status: 'in_progress',
+    confidential: false,
+    registeredById: 'officer-2',
+    assigneeId: null,
+    ...fields,
+  });
+
+  /** The steps each role may take on an ordinary appeal of their region, by the shared rules. */
+  const STEPS: Record<Role, string> = {
+    admin: APPEAL_ACTIONS.join(' '),
+    manager: APPEAL_ACTIONS.join(' '),
+    officer: 'triage start request-info resume request-extension forward resolve',
+    inspector: '',
+    auditor: '',
+  };
+
+  const cases = ROLES.flatMap((role) =>
+    APPEAL_ACTIONS.map((action): [Role, AppealAction, boolean] => [
+      role,
+      action,
+      STEPS[role].split(' ').includes(action),
+    ]),
+  );
+
+  it.each(cases)('%s may %s → %s', (role, action, expected) => {
+    expect(
+      canAccess(actor(role, role === 'admin' ? null : ALMATY), { resource: 'appeals', action, record: appeal() }),
+    ).toBe(expected);
+  });
+
+  it('lets an officer triage but not close', () => {
+    expect(canAccess(actor('officer'), { resource: 'appeals', action: 'triage', record: appeal() })).toBe(true);
+    expect(canAccess(actor('officer'), { resource: 'appeals', action: 'close', record: appeal() })).toBe(false);
+  });
+
+  it('lets a manager approve an extension, in their region only', () => {
+    expect(canAccess(actor('manager'), { resource: 'appeals', action: 'approve-extension', record: appeal() })).toBe(
+      true,
+    );
+    expect(
+      canAccess(actor('manager'), {
+        resource: 'appeals',
+        action: 'approve-extension',
+        record: appeal({ regionId: ASTANA }),
+      }),
+    ).toBe(false);
+  });
+
+  it('gives an inspector no step at all', () => {
+    const allowed = APPEAL_ACTIONS.filter((action) =>
+      canAccess(actor('inspector'), { resource: 'appeals', action, record: appeal() }),
+    );
+    expect(allowed).toEqual([]);
+  });
+
+  it('hides a confidential appeal registered by another officer from an officer', () => {
+    const confidential = appeal({ confidential: true, registeredById: 'officer-2' });
+    expect(canAccess(actor('officer'), { resource: 'appeals', action: 'show', record: confidential })).toBe(false);
+    expect(canAccess(actor('officer'), { resource: 'appeals', action: 'triage', record: confidential })).toBe(false);
+    // ...but not from the officer who registered it, its assignee, or the region's manager.
+    expect(
+      canAccess(actor('officer'), {
+        resource: 'appeals',
+        action: 'show',
+        record: { ...confidential, registeredById: 'officer-1' },
+      }),
+    ).toBe(true);
+    expect(
+      canAccess(actor('officer'), {
+        resource: 'appeals',
+        action: 'show',
+        record: { ...confidential, assigneeId: 'officer-1' },
+      }),
+    ).toBe(true);
+    expect(canAccess(actor('manager'), { resource: 'appeals', action: 'show', record: confidential })).toBe(true);
+  });
+
+  it('does not show an auditor a confidential appeal, nor its applicant', () => {
+    expect(canAccess(actor('auditor', null), { resource: 'appeals', action: 'show', record: appeal() })).toBe(true);
+    expect(
+      canAccess(actor('auditor', null), {
+        resource: 'appeals',
+        action: 'show',
+        record: appeal({ confidential: true }),
+      }),
+    ).toBe(false);
+    expect(canAccess(actor('auditor', null), { resource: 'appeals.applicantIin', action: 'show' })).toBe(false);
   });
 });

@@ -40,9 +40,24 @@ export class AuditEventsService extends CrudService<AuditEvent> {
     });
   }
 
-  /** Values recorded before and after a change lose the fields the caller may not read on that record. */
+  /** The events of one record the caller may read, oldest first (the record's own scope was checked). */
+  async historyOf(user: AuthenticatedUser, entityType: Resource, entityId: string): Promise<object[]> {
+    const events = await this.dataSource
+      .getRepository(AuditEvent)
+      .createQueryBuilder('event')
+      .where('event.entityType = :entityType AND event.entityId = :entityId', { entityType, entityId })
+      .orderBy('event.id', 'ASC')
+      .getMany();
+    return events.map((event) => this.presentValues(event, user));
+  }
+
   protected override toJson(row: AuditEvent, user: AuthenticatedUser): object {
-    const json = super.toJson(row, user) as Partial<AuditEvent>;
+    return this.presentValues({ ...(super.toJson(row, user) as AuditEvent), entityType: row.entityType }, user);
+  }
+
+  /** Values recorded before and after a change lose the fields the caller may not read on that record. */
+  private presentValues(row: AuditEvent, user: AuthenticatedUser): object {
+    const json = row as Partial<AuditEvent>;
     if (!(RESOURCES as readonly string[]).includes(row.entityType)) return json;
     const hidden = fieldsHiddenFrom(user.ability, 'read', row.entityType as Resource);
     if (hidden.length === 0) return json;

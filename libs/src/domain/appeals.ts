@@ -7,3 +7,90 @@ export const APPLICANT_PERSONAL_FIELDS = [
   'applicantEmail',
   'applicantAddress',
 ] as const;
+
+export const APPEAL_CHANNELS = [
+  'front_office',
+  'call_center_109',
+  'portal',
+  'social_media',
+  'reception',
+  'live_broadcast',
+  'email',
+  'letter',
+] as const;
+export type AppealChannel = (typeof APPEAL_CHANNELS)[number];
+
+/** `report` is a report of corruption: an anonymous one is still considered (forwarded at once). */
+export const APPEAL_KINDS = ['complaint', 'request', 'proposal', 'report'] as const;
+export type AppealKind = (typeof APPEAL_KINDS)[number];
+
+export const APPEAL_STATUSES = [
+  'registered',
+  'triaged',
+  'in_progress',
+  'awaiting_info',
+  'resolved',
+  'closed',
+  'forwarded',
+  'reopened',
+] as const;
+export type AppealStatus = (typeof APPEAL_STATUSES)[number];
+
+export const APPEAL_OUTCOMES = ['satisfied', 'explained', 'rejected', 'partially_satisfied'] as const;
+export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
+
+/** Outcomes that count as resolved in the citizen's favour for the resolution rate. */
+export const FAVOURABLE_OUTCOMES: readonly AppealOutcome[] = ['satisfied', 'partially_satisfied'];
+
+/** Statuses in which the appeal is decided: the SLA clock has stopped for good (until a reopen). */
+export const DECIDED_APPEAL_STATUSES: readonly AppealStatus[] = ['resolved', 'closed', 'forwarded'];
+
+/**
+ * The workflow steps, `POST /api/appeals/:id/actions/<action>`, each with the statuses it starts from
+ * and the status it leads to. Extension steps keep the status and move the deadline instead.
+ */
+export const APPEAL_WORKFLOW = {
+  triage: { from: ['registered', 'triaged'], to: 'triaged' },
+  start: { from: ['triaged', 'reopened'], to: 'in_progress' },
+  'request-info': { from: ['in_progress'], to: 'awaiting_info' },
+  resume: { from: ['awaiting_info'], to: 'in_progress' },
+  'request-extension': { from: ['in_progress', 'awaiting_info'], to: null },
+  'approve-extension': { from: ['in_progress', 'awaiting_info'], to: null },
+  forward: { from: ['registered', 'triaged', 'in_progress'], to: 'forwarded' },
+  resolve: { from: ['in_progress'], to: 'resolved' },
+  close: { from: ['resolved'], to: 'closed' },
+  reopen: { from: ['resolved', 'closed'], to: 'reopened' },
+} as const satisfies Record<string, { from: readonly AppealStatus[]; to: AppealStatus | null }>;
+
+export type AppealAction = keyof typeof APPEAL_WORKFLOW;
+export const APPEAL_ACTIONS = Object.keys(APPEAL_WORKFLOW) as AppealAction[];
+
+export const isAppealAction = (value: unknown): value is AppealAction =>
+  typeof value === 'string' && Object.hasOwn(APPEAL_WORKFLOW, value);
+
+/** The actions the workflow allows from `status` (permissions aside). */
+export function appealActionsFrom(status: AppealStatus): AppealAction[] {
+  return APPEAL_ACTIONS.filter((action) => (APPEAL_WORKFLOW[action].from as readonly AppealStatus[]).includes(status));
+}
+
+/**
+ * The status `action` leads to from `status`, or an error naming the actions allowed from there.
+ * Extension steps keep the status.
+ */
+export function nextAppealStatus(
+  status: AppealStatus,
+  action: AppealAction,
+): { ok: true; status: AppealStatus } | { ok: false; allowed: AppealAction[] } {
+  const step = APPEAL_WORKFLOW[action];
+  if (!(step.from as readonly AppealStatus[]).includes(status))
+    return { ok: false, allowed: appealActionsFrom(status) };
+  return { ok: true, status: step.to ?? status };
+}
+
+/** Days an appeal from the same applicant about the same organisation counts as a possible duplicate. */
+export const DUPLICATE_WINDOW_DAYS = 30;
+
+/** `AP-2026-000123`: the year of registration and a number from one sequence. */
+export function formatAppealNumber(year: number, sequence: number): string {
+  return `AP-${year}-${String(sequence).padStart(6, '0')}`;
+}

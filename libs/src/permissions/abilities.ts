@@ -1,5 +1,5 @@
 import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility } from '@casl/ability';
-import { APPLICANT_PERSONAL_FIELDS } from '../domain/appeals.js';
+import { APPLICANT_PERSONAL_FIELDS, type AppealAction } from '../domain/appeals.js';
 import type { Resource } from '../domain/resources.js';
 import type { Actor } from '../domain/roles.js';
 
@@ -16,6 +16,19 @@ export type SubjectRecord = { [R in Resource]: ForcedSubject<R> & Record<string,
 
 export type AppAbility = MongoAbility<[Action, Subject | SubjectRecord]>;
 
+/** Workflow steps of the people who work an appeal (officers, and managers over their region). */
+const APPEAL_WORK_STEPS: AppealAction[] = [
+  'triage',
+  'start',
+  'request-info',
+  'resume',
+  'request-extension',
+  'forward',
+  'resolve',
+];
+/** Steps that need a head's decision: extending a legal deadline, closing, reopening. */
+const APPEAL_HEAD_STEPS: AppealAction[] = ['approve-extension', 'close', 'reopen'];
+
 /** Reference data every signed-in user reads; only admins change it. */
 const READ_BY_EVERYONE: Resource[] = ['regions', 'categories', 'calendar-days', 'sla-policies', 'organisations'];
 
@@ -28,7 +41,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   // A national user (no region) sees every region; a regional one only their own.
   const inRegion = actor.regionId === null ? {} : { regionId: actor.regionId };
 
-  can('read', READ_BY_EVERYONE);
+  can(['read', 'export'], READ_BY_EVERYONE);
   can('read', 'notifications', { userId: actor.id });
   can('update', 'notifications', { userId: actor.id });
 
@@ -42,8 +55,8 @@ export function defineAbilityFor(actor: Actor): AppAbility {
     case 'manager':
       can('read', 'users', inRegion);
       can(['create', 'update'], 'organisations', inRegion);
-      can('read', 'audit-events', inRegion);
-      can(['read', 'update', 'export'], 'appeals', inRegion);
+      can(['read', 'export'], 'audit-events', inRegion);
+      can(['read', 'create', 'update', 'export', ...APPEAL_WORK_STEPS, ...APPEAL_HEAD_STEPS], 'appeals', inRegion);
       break;
 
     case 'officer':
@@ -52,7 +65,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       can('create', 'appeals', inRegion);
       // A confidential appeal is seen only by the officer who registered it and its assignee.
       for (const scope of [{ confidential: false }, { registeredById: actor.id }, { assigneeId: actor.id }]) {
-        can(['read', 'update', 'export'], 'appeals', { ...inRegion, ...scope });
+        can(['read', 'update', 'export', ...APPEAL_WORK_STEPS], 'appeals', { ...inRegion, ...scope });
       }
       break;
 
@@ -64,7 +77,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
 
     case 'auditor':
       can('read', 'users', inRegion);
-      can('read', 'audit-events', inRegion);
+      can(['read', 'export'], 'audit-events', inRegion);
       can(['read', 'export'], 'appeals', { ...inRegion, confidential: false });
       break;
   }
@@ -81,8 +94,9 @@ export function defineAbilityFor(actor: Actor): AppAbility {
  * for inspectors and auditors), for values shown out of their record such as the audit trail's.
  */
 export function fieldsHiddenFrom(ability: AppAbility, action: Action, resource: Resource): string[] {
+  // `rulesFor` without a field leaves out inverted field rules; `possibleRulesFor` keeps every rule.
   return ability
-    .rulesFor(action, resource)
+    .possibleRulesFor(action, resource)
     .filter((rule) => rule.inverted && !rule.conditions && rule.fields)
     .flatMap((rule) => rule.fields ?? []);
 }

@@ -24,6 +24,13 @@ export interface AppConfig {
   adminDistDir: string | null;
   /** Behind a reverse proxy: take the client IP from X-Forwarded-For (login limits, audit trail). */
   trustProxy: boolean;
+  /** `smtp://user:pass@host:port`; unset: notifications stay in the application. */
+  smtpUrl: string | null;
+  smtpFrom: string;
+  /** The address people open AdalDesk at, for links in e-mails. */
+  publicUrl: string;
+  /** How often the SLA reconciler re-creates missing timers and flags overdue cases. */
+  slaReconcileSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -99,6 +106,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (TIME_OF_DAY.test(workdayStart) && TIME_OF_DAY.test(workdayEnd) && workdayStart >= workdayEnd) {
     problems.push('WORKDAY_START must be before WORKDAY_END');
   }
+  const smtpUrl = text('SMTP_URL');
+  if (smtpUrl !== null && !/^smtps?:\/\/.+/.test(smtpUrl)) problems.push('SMTP_URL must be an smtp:// or smtps:// URL');
+  const smtpFrom = text('SMTP_FROM') ?? 'AdalDesk <noreply@adaldesk.local>';
+  const publicUrl = text('PUBLIC_URL') ?? `http://localhost:${env.PORT?.trim() || 3000}`;
+  if (!/^https?:\/\/[^\s]+$/.test(publicUrl)) problems.push('PUBLIC_URL must be an http:// or https:// address');
   const logLevel = text('LOG_LEVEL') ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -131,6 +143,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     adminDistDir: text('ADMIN_DIST_DIR'),
     trustProxy: bool('TRUST_PROXY', false),
+    smtpUrl,
+    smtpFrom,
+    publicUrl: publicUrl.replace(/\/$/, ''),
+    slaReconcileSeconds: integer('SLA_RECONCILE_SECONDS', 60, 5, 24 * 3600),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

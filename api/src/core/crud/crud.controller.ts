@@ -26,6 +26,16 @@ export abstract class ReadOnlyCrudController {
     return page.rows;
   }
 
+  /** The same list as CSV, every page of it, streamed: `GET /api/<resource>/export?sort=..&filter=..`. */
+  @Get('export')
+  async export(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: Record<string, unknown>,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.service.exportCsv(user, query, response);
+  }
+
   @Get(':id')
   getOne(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string): Promise<object> {
     return this.service.getOne(user, id);

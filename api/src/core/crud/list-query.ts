@@ -1,7 +1,8 @@
 import { AppError, type FieldProblem } from '../errors/app-error.js';
 
 export type FilterType = 'uuid' | 'integerId' | 'text' | 'boolean' | 'date' | 'datetime' | 'integer';
-export type FilterOperator = 'eq' | 'gte' | 'lte';
+/** `isNull` takes true (no value) or false (has a value): `{"unread": true}` on `readAt`. */
+export type FilterOperator = 'eq' | 'gte' | 'lte' | 'isNull';
 
 /** One filter a list accepts: `filter={"<name>": value}`; `eq` filters also take an array (any of). */
 export interface FilterSpec {
@@ -160,6 +161,7 @@ function idFilter(spec: ListSpec): FilterSpec {
 }
 
 function checkFilterValue(spec: FilterSpec, value: unknown): string | null {
+  if (spec.operator === 'isNull') return typeof value === 'boolean' ? null : 'must be true or false';
   if (Array.isArray(value)) {
     if (spec.operator !== 'eq') return 'must be a single value';
     if (value.length > MAX_PAGE_SIZE) return `may list at most ${MAX_PAGE_SIZE} values`;

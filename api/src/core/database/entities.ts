@@ -1,9 +1,21 @@
+import { Appeal } from '../../appeals/appeal.entity.js';
 import { AuditEvent } from '../../audit/audit-event.entity.js';
 import { CalendarDay } from '../../reference/calendar-days/calendar-day.entity.js';
 import { Category } from '../../reference/categories/category.entity.js';
 import { Organisation } from '../../reference/organisations/organisation.entity.js';
 import { Region } from '../../reference/regions/region.entity.js';
 import { SlaPolicy } from '../../reference/sla-policies/sla-policy.entity.js';
+import { Notification } from '../../notifications/notification.entity.js';
 import { User } from '../../users/user.entity.js';
 
-export const ENTITIES = [User, Region, Organisation, SlaPolicy, Category, CalendarDay, AuditEvent];
+export const ENTITIES = [
+  User,
+  Region,
+  Organisation,
+  SlaPolicy,
+  Category,
+  CalendarDay,
+  AuditEvent,
+  Appeal,
+  Notification,
+];

@@ -14,6 +14,7 @@ interface QueueClient {
   remove(jobId: string): Promise<unknown>;
   getJob(jobId: string): Promise<{ getState(): Promise<string> } | undefined>;
   getJobCounts(...types: string[]): Promise<Record<string, number>>;
+  drain(delayed?: boolean): Promise<void>;
   close(): Promise<void>;
 }
 export type JobHandler = (data: Record<string, unknown>, job: { id: string; name: string }) => Promise<void>;
@@ -24,6 +25,8 @@ export interface QueueOptions {
   databaseUrl: string;
   /** Keeps test runs apart on a shared Redis. */
   redisPrefix?: string;
+  /** Keeps test apps apart on a shared database (BullMQ's PostgreSQL backend has no prefix). */
+  queueName?: string;
   /** Parallel jobs per API instance. */
   concurrency?: number;
 }
@@ -46,8 +49,8 @@ export class QueueService implements OnApplicationShutdown {
   constructor(private readonly options: QueueOptions) {
     this.backend = options.redisUrl ? 'redis' : 'postgres';
     this.queue = options.redisUrl
-      ? new Queue(QUEUE_NAME, { connection: this.redisConnection(), prefix: options.redisPrefix })
-      : new Queue(QUEUE_NAME, this.postgresOptions(), createPostgresBackend);
+      ? new Queue(this.queueName, { connection: this.redisConnection(), prefix: options.redisPrefix })
+      : new Queue(this.queueName, this.postgresOptions(), createPostgresBackend);
   }
 
   /** Runs `name` as soon as a worker is free. */
@@ -74,6 +77,11 @@ export class QueueService implements OnApplicationShutdown {
     if (!job) return false;
     const state = await job.getState();
     return state === 'delayed' || state === 'waiting' || state === 'prioritized';
+  }
+
+  /** Throws away every waiting and delayed job, as a lost Redis would; for tests and the benchmark. */
+  async drain(): Promise<void> {
+    await this.queue.drain(true);
   }
 
   /** Registers the handler of a job name and starts this instance's worker. */
@@ -106,7 +114,7 @@ export class QueueService implements OnApplicationShutdown {
       this.logger.error(`Job ${job?.name} ${job?.id} failed: ${error.message}`);
     const onError = (error: Error) => this.logger.error(`Queue worker: ${error.message}`);
     if (this.options.redisUrl) {
-      const worker = new Worker(QUEUE_NAME, processor, {
+      const worker = new Worker(this.queueName, processor, {
         ...options,
         connection: this.redisConnection(),
         prefix: this.options.redisPrefix,
@@ -114,9 +122,18 @@ export class QueueService implements OnApplicationShutdown {
       worker.on('failed', onFailed).on('error', onError);
       return worker;
     }
-    const worker = new Worker(QUEUE_NAME, processor, { ...options, ...this.postgresOptions() }, createPostgresBackend);
+    const worker = new Worker(
+      this.queueName,
+      processor,
+      { ...options, ...this.postgresOptions() },
+      createPostgresBackend,
+    );
     worker.on('failed', onFailed).on('error', onError);
     return worker;
+  }
+
+  private get queueName(): string {
+    return this.options.queueName ?? QUEUE_NAME;
   }
 
   private redisConnection(): Redis {

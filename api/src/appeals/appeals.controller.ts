@@ -1,0 +1,45 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
+import { CurrentUser } from '../core/auth/decorators.js';
+import { CrudController } from '../core/crud/crud.controller.js';
+import { AppealsService } from './appeals.service.js';
+
+/**
+ * `/api/appeals`: the react-admin routes, the workflow steps as actions, bulk assignment, the intake
+ * form's deadline preview and each appeal's timeline. Routes with fixed words come before `:id`.
+ */
+@ApiTags('appeals')
+@Controller('appeals')
+export class AppealsController extends CrudController {
+  constructor(@Inject(AppealsService) readonly service: AppealsService) {
+    super();
+  }
+
+  @Get('deadline')
+  deadline(@CurrentUser() user: AuthenticatedUser, @Query() query: Record<string, unknown>) {
+    return this.service.previewDeadline(user, query);
+  }
+
+  @Post('bulk/assign')
+  @HttpCode(200)
+  bulkAssign(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown) {
+    return this.service.bulkAssign(user, body);
+  }
+
+  @Get(':id/timeline')
+  timeline(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string) {
+    return this.service.timeline(user, id);
+  }
+
+  @Post(':id/actions/:action')
+  @HttpCode(200)
+  act(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') id: string,
+    @Param('action') action: string,
+    @Body() body: unknown,
+  ) {
+    return this.service.act(user, id, action, body);
+  }
+}

@@ -1,0 +1,713 @@
+import { subject as asSubject } from '@casl/ability';
+import {
+  type Action,
+  type AppealAction,
+  APPEAL_ACTIONS,
+  type AppealKind,
+  DUPLICATE_WINDOW_DAYS,
+  formatAppealNumber,
+  isAppealAction,
+  nextAppealStatus,
+  parseBin,
+  parseIin,
+  SLA_STATES,
+  type SlaState,
+  type WorkingCalendar,
+} from '@adaldesk/libs';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { AuditEventsService } from '../audit/audit-events.service.js';
+import { AuditService } from '../core/audit/audit.service.js';
+import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
+import { changedFields, CrudService } from '../core/crud/crud.service.js';
+import { filtersFor, type ListQuery } from '../core/crud/list-query.js';
+import { AppError, ErrorCode, type FieldProblem } from '../core/errors/app-error.js';
+import { validateBody } from '../core/validation/validate-body.js';
+import { VersionDto } from '../core/validation/versioned.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { SlaPolicy } from '../reference/sla-policies/sla-policy.entity.js';
+import { WorkingCalendarService } from '../sla/working-calendar.service.js';
+import { Appeal } from './appeal.entity.js';
+import { liveSlaState, rewindClock } from './appeal-clock.js';
+import {
+  ACTION_BODIES,
+  BulkAssignDto,
+  type ForwardDto,
+  type ReasonDto,
+  type RequestExtensionDto,
+  type ResolveDto,
+  type TriageDto,
+} from './dto/appeal-actions.dto.js';
+import { CreateAppealDto } from './dto/create-appeal.dto.js';
+import { UpdateAppealDto } from './dto/update-appeal.dto.js';
+import { AppealSlaJobs } from './jobs/appeal-sla.job.js';
+
+/** What one change of an appeal carries besides the record: its moment, its notes and its messages. */
+interface ChangeContext {
+  manager: EntityManager;
+  user: AuthenticatedUser;
+  now: Date;
+  calendar: WorkingCalendar;
+  /** Said about the change in the audit trail beyond the changed fields (a reason, a decision). */
+  notes: Record<string, unknown>;
+  /** Notifications written in the transaction, e-mailed after it commits. */
+  notificationIds: string[];
+}
+
+/** The SQL of each SLA state, the same rules as `slaState` in libs, so a filter is exact to the second. */
+const SLA_STATE_SQL: Record<SlaState, string> = {
+  on_track: 'record.decided_at IS NULL AND record.paused_since IS NULL AND now() < record.warning_at',
+  at_risk:
+    'record.decided_at IS NULL AND record.paused_since IS NULL AND record.warning_at <= now() AND now() <= record.due_at',
+  breached: 'record.decided_at IS NULL AND record.paused_since IS NULL AND record.due_at < now()',
+  paused: 'record.decided_at IS NULL AND record.paused_since IS NOT NULL',
+  met: 'record.decided_at IS NOT NULL AND record.decided_at <= record.due_at',
+  missed: 'record.decided_at IS NOT NULL AND record.decided_at > record.due_at',
+};
+
+const MINIMUM_SEARCH_WORD = 3;
+/** A receipt time this far ahead of the server clock is a typo, not a clock difference. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+/**
+ * Citizens' appeals from intake to decision. Every change runs in one transaction with its audit
+ * event and notifications; the SLA timers are set after the commit (the database is the truth, the
+ * queue only a reminder, and the reconciler repairs any timer lost on the way).
+ */
+@Injectable()
+export class AppealsService extends CrudService<Appeal> {
+  private readonly logger = new Logger('Appeals');
+
+  constructor(
+    dataSource: DataSource,
+    audit: AuditService,
+    private readonly calendars: WorkingCalendarService,
+    private readonly notifications: NotificationsService,
+    private readonly timers: AppealSlaJobs,
+    private readonly auditEvents: AuditEventsService,
+  ) {
+    super(dataSource, audit, {
+      resource: 'appeals',
+      entity: Appeal,
+      createDto: CreateAppealDto,
+      updateDto: UpdateAppealDto,
+      filters: {
+        ...filtersFor(
+          {
+            status: 'text',
+            regionId: 'uuid',
+            categoryId: 'uuid',
+            organisationId: 'uuid',
+            assigneeId: 'uuid',
+            registeredById: 'uuid',
+            channel: 'text',
+            kind: 'text',
+            outcome: 'text',
+            confidential: 'boolean',
+            anonymous: 'boolean',
+            duplicateOfId: 'uuid',
+            receivedAt: 'datetime',
+            registeredAt: 'datetime',
+            dueAt: 'datetime',
+            decidedAt: 'datetime',
+          },
+          ['receivedAt', 'registeredAt', 'dueAt', 'decidedAt'],
+        ),
+        slaState: { property: 'slaState', type: 'text', operator: 'eq' },
+      },
+      sortable: ['number', 'receivedAt', 'registeredAt', 'dueAt', 'status', 'updatedAt'],
+      defaultSort: ['receivedAt', 'DESC'],
+      searchable: true,
+    });
+  }
+
+  override async create(user: AuthenticatedUser, body: unknown): Promise<object> {
+    this.assertAllowed(user, 'create');
+    const dto = await validateBody(CreateAppealDto, body);
+    const problems = applicantProblems(dto.anonymous ?? false, dto);
+    const receivedAt = new Date(dto.receivedAt);
+    if (receivedAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) {
+      problems.push({ field: 'receivedAt', message: 'must not be in the future' });
+    }
+    if (problems.length > 0) throw AppError.validation(problems);
+    const scope = { regionId: dto.regionId, confidential: dto.confidential ?? false, registeredById: user.id };
+    if (!user.ability.can('create', asAppeal({ ...scope, assigneeId: dto.assigneeId ?? null }))) {
+      throw AppError.forbidden('You may register appeals only in your own region');
+    }
+
+    const calendar = await this.calendars.current();
+    const now = new Date();
+    const { registeredAt, registrationDate } = calendar.registration(receivedAt);
+    const saved = await this.inTransaction(async (manager) => {
+      const context: ChangeContext = { manager, user, now, calendar, notes: {}, notificationIds: [] };
+      const policy = await this.policyFor(manager, dto.kind, dto.categoryId ?? null);
+      if (dto.assigneeId) await this.assertAssignable(manager, dto.assigneeId, dto.regionId);
+      const [{ sequence }] = await manager.query(`SELECT nextval('appeal_number_seq') AS sequence`);
+      const appeal = manager.create(Appeal, {
+        ...withoutVersion(dto),
+        anonymous: dto.anonymous ?? false,
+        confidential: dto.confidential ?? false,
+        number: formatAppealNumber(Number(registrationDate.slice(0, 4)), Number(sequence)),
+        receivedAt,
+        registeredAt,
+        registeredById: user.id,
+        status: 'registered',
+        slaPolicyId: policy.id,
+        slaStartedAt: registeredAt,
+        slaPauses: [],
+        pausedSince: null,
+        extensionDays: 0,
+        decidedAt: null,
+      });
+      rewindClock(appeal, calendar, policy, now);
+      appeal.duplicateOfId = await this.earlierAppealOf(manager, appeal);
+      const inserted = await manager.save(Appeal, appeal);
+      await this.audit.record(manager, user, {
+        action: 'create',
+        entityType: 'appeals',
+        entityId: inserted.id,
+        regionId: inserted.regionId,
+        after: inserted,
+      });
+      if (inserted.assigneeId) await this.notifyAssignee(context, inserted);
+      return { appeal: inserted, notificationIds: context.notificationIds };
+    });
+    this.afterCommit(saved.appeal, saved.notificationIds);
+    return this.toJson(saved.appeal, user);
+  }
+
+  override async update(user: AuthenticatedUser, id: string, body: unknown): Promise<object> {
+    this.assertAllowed(user, 'update');
+    const dto = await validateBody(UpdateAppealDto, withoutServerFields(body));
+    return this.change(user, id, 'update', dto.version, 'update', async (appeal, context) => {
+      const { version: _version, ...fields } = dto;
+      // Fields the client did not send are undefined on the DTO, and must stay as they are.
+      const changes = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+      const previous = { ...appeal };
+      Object.assign(appeal, changes);
+      const problems = applicantProblems(appeal.anonymous, appeal);
+      if (problems.length > 0) throw AppError.validation(problems);
+      if (appeal.categoryId !== previous.categoryId || appeal.kind !== previous.kind) {
+        await this.applyPolicy(context, appeal);
+      }
+      if (appeal.organisationId !== previous.organisationId && !appeal.duplicateOfId) {
+        appeal.duplicateOfId = await this.earlierAppealOf(context.manager, appeal);
+      }
+      if (appeal.assigneeId !== previous.assigneeId) await this.assign(context, appeal, appeal.assigneeId);
+    });
+  }
+
+  override async remove(user: AuthenticatedUser): Promise<object> {
+    this.assertAllowed(user, 'delete');
+    throw new AppError(
+      ErrorCode.MethodNotAllowed,
+      'Appeals are never deleted: they are part of the legal record. Resolve or close them instead',
+    );
+  }
+
+  /** A workflow step, `POST /api/appeals/:id/actions/<action>`. */
+  async act(user: AuthenticatedUser, id: string, action: string, body: unknown): Promise<object> {
+    if (!isAppealAction(action)) {
+      throw new AppError(ErrorCode.NotFound, `No appeal action "${action}"; actions: ${APPEAL_ACTIONS.join(', ')}`);
+    }
+    this.assertAllowed(user, action);
+    const dto = await validateBody(ACTION_BODIES[action], body);
+    return this.change(user, id, action, dto.version, action, async (appeal, context) => {
+      const next = nextAppealStatus(appeal.status, action);
+      if (!next.ok) {
+        throw new AppError(
+          ErrorCode.IllegalTransition,
+          `An appeal that is ${appeal.status} cannot take the step "${action}"; ` +
+            (next.allowed.length > 0 ? `allowed: ${next.allowed.join(', ')}` : 'no step is allowed from there'),
+          { status: appeal.status, allowed: next.allowed },
+        );
+      }
+      appeal.status = next.status;
+      await this.steps[action](appeal, dto, context);
+    });
+  }
+
+  /** Assigns many appeals at once, all or none: `POST /api/appeals/bulk/assign`. */
+  async bulkAssign(user: AuthenticatedUser, body: unknown): Promise<{ updated: string[] }> {
+    this.assertAllowed(user, 'update');
+    const dto = await validateBody(BulkAssignDto, body);
+    const ids = [...new Set(dto.ids)];
+    const done = await this.inTransaction(async (manager) => {
+      const changed: { appeal: Appeal; notificationIds: string[] }[] = [];
+      for (const id of ids) {
+        changed.push(
+          await this.changeIn(manager, user, id, 'update', null, 'assign', (appeal, context) =>
+            this.assign(context, appeal, dto.assigneeId),
+          ),
+        );
+      }
+      return changed;
+    });
+    for (const { appeal, notificationIds } of done) this.afterCommit(appeal, notificationIds);
+    return { updated: ids };
+  }
+
+  /** When an appeal received at `receivedAt` would be registered and due, for the intake form. */
+  async previewDeadline(user: AuthenticatedUser, query: Record<string, unknown>) {
+    this.assertAllowed(user, 'create');
+    const problems: FieldProblem[] = [];
+    const receivedAt = typeof query.receivedAt === 'string' ? new Date(query.receivedAt) : null;
+    if (!receivedAt || Number.isNaN(receivedAt.getTime())) {
+      problems.push({ field: 'receivedAt', message: 'must be a date and time (ISO 8601)' });
+    }
+    const kind = (query.kind ?? 'complaint') as AppealKind;
+    if (typeof kind !== 'string' || !['complaint', 'request', 'proposal', 'report'].includes(kind)) {
+      problems.push({ field: 'kind', message: 'must be one of: complaint, request, proposal, report' });
+    }
+    const categoryId = query.categoryId === undefined || query.categoryId === '' ? null : query.categoryId;
+    if (categoryId !== null && (typeof categoryId !== 'string' || !/^[0-9a-f-]{36}$/i.test(categoryId))) {
+      problems.push({ field: 'categoryId', message: 'must be a category id (UUID)' });
+    }
+    if (problems.length > 0) throw AppError.validation(problems);
+    const calendar = await this.calendars.current();
+    const policy = await this.policyFor(this.dataSource.manager, kind, categoryId as string | null);
+    const { registeredAt } = calendar.registration(receivedAt!);
+    const clock = { slaStartedAt: registeredAt, slaPauses: [], pausedSince: null, extensionDays: 0, decidedAt: null };
+    const deadline = { ...clock } as unknown as Appeal;
+    rewindClock(deadline, calendar, policy, new Date());
+    return {
+      registeredAt,
+      dueAt: deadline.dueAt,
+      warningAt: deadline.warningAt,
+      policy: {
+        id: policy.id,
+        code: policy.code,
+        name: policy.name,
+        goalAmount: policy.goalAmount,
+        goalUnit: policy.goalUnit,
+      },
+    };
+  }
+
+  /** The appeal's history from the audit trail, for whoever may read the appeal. */
+  async timeline(user: AuthenticatedUser, id: string): Promise<object[]> {
+    this.assertAllowed(user, 'read');
+    await this.findVisible(this.dataSource.manager, user, id, 'read');
+    const events = (await this.auditEvents.historyOf(user, 'appeals', id)) as Record<string, unknown>[];
+    return events.map(({ id: eventId, occurredAt, actorId, actorEmail, actorRole, action, before, after }) => ({
+      id: eventId,
+      occurredAt,
+      actorId,
+      actorEmail,
+      actorRole,
+      action,
+      before,
+      after,
+    }));
+  }
+
+  protected override toJson(row: Appeal, user: AuthenticatedUser): object {
+    return { ...super.toJson(row, user), slaState: liveSlaState(row, new Date()) };
+  }
+
+  protected override applyFilters(
+    builder: SelectQueryBuilder<Appeal>,
+    query: ListQuery,
+    user: AuthenticatedUser,
+  ): void {
+    const slaStates = query.filters.filter((filter) => filter.spec.property === 'slaState');
+    const others = query.filters.filter((filter) => filter.spec.property !== 'slaState');
+    super.applyFilters(builder, { ...query, filters: others, q: null }, user);
+    for (const { value } of slaStates) {
+      const states = (Array.isArray(value) ? value : [value]) as string[];
+      const unknown = states.filter((state) => !(SLA_STATES as readonly string[]).includes(state));
+      if (unknown.length > 0) {
+        throw AppError.validation([{ field: 'filter.slaState', message: `must be one of: ${SLA_STATES.join(', ')}` }]);
+      }
+      builder.andWhere(`(${states.map((state) => `(${SLA_STATE_SQL[state as SlaState]})`).join(' OR ') || 'FALSE'})`);
+    }
+    if (query.q) this.applySearch(builder, query.q, user.ability.can('read', 'appeals', 'applicantName'));
+  }
+
+  /**
+   * Every word must appear in the number, the description, or (for those who may read it) the
+   * applicant's name. Trigram indexes serve words of three letters or more, in any language.
+   */
+  private applySearch(builder: SelectQueryBuilder<Appeal>, q: string, searchNames: boolean): void {
+    const words = q.split(/\s+/).filter((word) => word.length >= MINIMUM_SEARCH_WORD);
+    const terms = words.length > 0 ? words.slice(0, 8) : [q];
+    terms.forEach((term, index) => {
+      const columns = ['record.number', 'record.description', ...(searchNames ? ['record.applicant_name'] : [])];
+      builder.andWhere(`(${columns.map((column) => `${column} ILIKE :q${index}`).join(' OR ')})`, {
+        [`q${index}`]: `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
+    });
+  }
+
+  /** The workflow steps beyond the status change, each given its validated body. */
+  private readonly steps: Record<
+    AppealAction,
+    (appeal: Appeal, dto: VersionDto, context: ChangeContext) => Promise<void> | void
+  > = {
+    triage: async (appeal, dto, context) => {
+      const { categoryId, organisationId, assigneeId } = dto as TriageDto;
+      appeal.categoryId = categoryId;
+      if (organisationId !== undefined) appeal.organisationId = organisationId;
+      await this.applyPolicy(context, appeal);
+      if (!appeal.duplicateOfId) appeal.duplicateOfId = await this.earlierAppealOf(context.manager, appeal);
+      if (assigneeId !== undefined && assigneeId !== appeal.assigneeId) await this.assign(context, appeal, assigneeId);
+    },
+    start: () => undefined,
+    'request-info': (appeal, dto, context) => {
+      context.notes.reason = (dto as ReasonDto).reason;
+      appeal.pausedSince = context.now;
+      appeal.slaPauses = [...appeal.slaPauses, { from: context.now.toISOString(), to: null }];
+    },
+    resume: async (appeal, _dto, context) => {
+      appeal.slaPauses = appeal.slaPauses.map((pause) =>
+        pause.to === null ? { ...pause, to: context.now.toISOString() } : pause,
+      );
+      appeal.pausedSince = null;
+      await this.rewind(context, appeal);
+    },
+    'request-extension': async (appeal, dto, context) => {
+      const { days, reason } = dto as RequestExtensionDto;
+      const policy = await this.policyById(context.manager, appeal.slaPolicyId);
+      const left = policy.maxExtensionDays - appeal.extensionDays;
+      if (days > left) {
+        throw AppError.validation([
+          {
+            field: 'days',
+            message:
+              `may be at most ${Math.max(left, 0)} working days: the policy "${policy.code}" allows ` +
+              `${policy.maxExtensionDays} in all and ${appeal.extensionDays} are already granted`,
+          },
+        ]);
+      }
+      appeal.extensionRequest = {
+        days,
+        reason,
+        requestedById: context.user.id,
+        requestedAt: context.now.toISOString(),
+      };
+      const managers = await this.notifications.regionManagerIds(context.manager, appeal.regionId);
+      await this.notifyAbout(context, appeal, managers, 'extension_requested', `extension:${context.now.getTime()}`);
+    },
+    'approve-extension': async (appeal, _dto, context) => {
+      const request = appeal.extensionRequest;
+      if (!request) {
+        throw new AppError(ErrorCode.IllegalTransition, 'No extension has been requested for this appeal', {
+          status: appeal.status,
+          allowed: ['request-extension'],
+        });
+      }
+      const policy = await this.policyById(context.manager, appeal.slaPolicyId);
+      if (appeal.extensionDays + request.days > policy.maxExtensionDays) {
+        throw AppError.validation([
+          { field: 'days', message: `would exceed the policy's maximum extension of ${policy.maxExtensionDays} days` },
+        ]);
+      }
+      appeal.extensionDays += request.days;
+      appeal.extensionRequest = null;
+      // The applicant must be told of the extension within 3 working days (APPC art. 76).
+      context.notes.extension = {
+        ...request,
+        applicantNoticeDueAt: context.calendar.deadlineAfterWorkingDays(context.now, 3),
+      };
+      await this.rewind(context, appeal, policy);
+    },
+    forward: async (appeal, dto, context) => {
+      const { forwardedToId, reason } = dto as ForwardDto;
+      const policy = await this.policyByCode(context.manager, 'appeal_forward');
+      appeal.forwardedToId = forwardedToId;
+      appeal.resolutionText = reason;
+      appeal.slaPolicyId = policy.id;
+      // Forwarding is due 3 working days after registration, whatever pauses or extensions came since.
+      appeal.slaPauses = appeal.slaPauses.map((pause) =>
+        pause.to === null ? { ...pause, to: context.now.toISOString() } : pause,
+      );
+      const forwarding = { ...appeal, slaPauses: [], extensionDays: 0, pausedSince: null };
+      rewindClock(forwarding, context.calendar, policy, context.now);
+      appeal.dueAt = forwarding.dueAt;
+      appeal.warningAt = forwarding.warningAt;
+      appeal.pausedSince = null;
+      appeal.extensionRequest = null;
+      appeal.decidedAt = context.now;
+    },
+    resolve: (appeal, dto, context) => {
+      const { outcome, resolutionText } = dto as ResolveDto;
+      appeal.outcome = outcome;
+      appeal.resolutionText = resolutionText;
+      appeal.extensionRequest = null;
+      appeal.decidedAt = context.now;
+    },
+    close: () => undefined,
+    reopen: async (appeal, dto, context) => {
+      context.notes.reason = (dto as ReasonDto).reason;
+      // A new term of consideration starts now.
+      appeal.decidedAt = null;
+      appeal.slaStartedAt = context.now;
+      appeal.slaPauses = [];
+      appeal.pausedSince = null;
+      appeal.extensionDays = 0;
+      appeal.extensionRequest = null;
+      appeal.warnedAt = null;
+      appeal.breachedAt = null;
+      await this.applyPolicy(context, appeal);
+    },
+  };
+
+  /**
+   * Loads the appeal with a row lock, checks the caller's right and the version, applies `apply`,
+   * and saves it with its audit event, all in one transaction; then sets its timers.
+   */
+  private async change(
+    user: AuthenticatedUser,
+    id: string,
+    permission: Action,
+    version: number,
+    auditAction: string,
+    apply: (appeal: Appeal, context: ChangeContext) => Promise<void>,
+  ): Promise<object> {
+    const { appeal, notificationIds } = await this.inTransaction((manager) =>
+      this.changeIn(manager, user, id, permission, version, auditAction, apply),
+    );
+    this.afterCommit(appeal, notificationIds);
+    return this.toJson(appeal, user);
+  }
+
+  private async changeIn(
+    manager: EntityManager,
+    user: AuthenticatedUser,
+    id: string,
+    permission: Action,
+    version: number | null,
+    auditAction: string,
+    apply: (appeal: Appeal, context: ChangeContext) => Promise<void> | void,
+  ): Promise<{ appeal: Appeal; notificationIds: string[] }> {
+    const existing = await this.findVisible(manager, user, id, 'read', true);
+    if (!user.ability.can(permission, asAppeal(existing))) {
+      throw AppError.forbidden(`The ${user.role} role may not ${permission} this appeal`);
+    }
+    if (version !== null && existing.version !== version) {
+      throw AppError.staleVersion('appeals', id, existing.version);
+    }
+    const context: ChangeContext = {
+      manager,
+      user,
+      now: new Date(),
+      calendar: await this.calendars.current(),
+      notes: {},
+      notificationIds: [],
+    };
+    const before = { ...existing, slaPauses: [...existing.slaPauses] };
+    const appeal = manager.merge(Appeal, manager.create(Appeal, {}), existing);
+    await apply(appeal, context);
+    appeal.slaState = liveSlaState(appeal, context.now);
+    if (!user.ability.can(permission === 'update' ? 'update' : 'read', asAppeal(appeal))) {
+      throw AppError.forbidden('This change would move the appeal outside your own scope');
+    }
+    await manager.save(Appeal, appeal);
+    const saved = await manager.findOneByOrFail(Appeal, { id });
+    const diff = changedFields(before, saved);
+    await this.audit.record(manager, user, {
+      action: auditAction,
+      entityType: 'appeals',
+      entityId: id,
+      regionId: saved.regionId,
+      before: diff.before,
+      after: { ...diff.after, ...context.notes },
+    });
+    return { appeal: saved, notificationIds: context.notificationIds };
+  }
+
+  private afterCommit(appeal: Appeal, notificationIds: string[]): void {
+    // Not awaited: a queue that is down must not fail or hold up the change; the reconciler repairs timers.
+    this.timers.sync(appeal).catch((error: unknown) => this.logger.warn(`Timers of appeal ${appeal.id}: ${error}`));
+    this.notifications
+      .deliver(notificationIds)
+      .catch((error: unknown) => this.logger.warn(`E-mails of appeal ${appeal.id}: ${error}`));
+  }
+
+  private async assign(context: ChangeContext, appeal: Appeal, assigneeId: string | null): Promise<void> {
+    if (assigneeId !== null) await this.assertAssignable(context.manager, assigneeId, appeal.regionId);
+    appeal.assigneeId = assigneeId;
+    if (assigneeId !== null) await this.notifyAssignee(context, appeal);
+  }
+
+  private async notifyAssignee(context: ChangeContext, appeal: Appeal): Promise<void> {
+    if (!appeal.assigneeId || appeal.assigneeId === context.user.id) return;
+    await this.notifyAbout(
+      context,
+      appeal,
+      [appeal.assigneeId],
+      'appeal_assigned',
+      `assigned:${context.now.getTime()}`,
+    );
+  }
+
+  private async notifyAbout(
+    context: ChangeContext,
+    appeal: Appeal,
+    userIds: string[],
+    kind: 'appeal_assigned' | 'extension_requested',
+    key: string,
+  ): Promise<void> {
+    const ids = await this.notifications.notify(context.manager, {
+      userIds,
+      kind,
+      entityType: 'appeals',
+      entityId: appeal.id,
+      data: { number: appeal.number, dueAt: appeal.dueAt },
+      dedupeKey: `${kind}:${appeal.id}:${key}`,
+    });
+    context.notificationIds.push(...ids);
+  }
+
+  /** An assignee works appeals: an active officer or manager of the appeal's region (or a national one). */
+  private async assertAssignable(manager: EntityManager, assigneeId: string, regionId: string): Promise<void> {
+    const [user] = await manager.query(
+      `SELECT 1 FROM users WHERE id = $1 AND active AND role IN ('officer', 'manager')
+         AND (region_id = $2 OR region_id IS NULL)`,
+      [assigneeId, regionId],
+    );
+    if (!user) {
+      throw AppError.validation([
+        { field: 'assigneeId', message: "must be an active officer or manager of the appeal's region" },
+      ]);
+    }
+  }
+
+  /** The SLA policy the appeal's category (or, before triage, its kind) calls for, and the deadline it gives. */
+  private async applyPolicy(context: ChangeContext, appeal: Appeal): Promise<void> {
+    const policy = await this.policyFor(context.manager, appeal.kind, appeal.categoryId);
+    appeal.slaPolicyId = policy.id;
+    await this.rewind(context, appeal, policy);
+  }
+
+  private async rewind(context: ChangeContext, appeal: Appeal, policy?: SlaPolicy): Promise<void> {
+    rewindClock(
+      appeal,
+      context.calendar,
+      policy ?? (await this.policyById(context.manager, appeal.slaPolicyId)),
+      context.now,
+    );
+  }
+
+  private async policyFor(manager: EntityManager, kind: AppealKind, categoryId: string | null): Promise<SlaPolicy> {
+    if (categoryId) {
+      const policy = await manager
+        .getRepository(SlaPolicy)
+        .createQueryBuilder('policy')
+        .innerJoin('categories', 'category', 'category.sla_policy_id = policy.id')
+        .where('category.id = :categoryId', { categoryId })
+        .getOne();
+      if (!policy)
+        throw AppError.validation([{ field: 'categoryId', message: 'refers to a record that does not exist' }]);
+      return policy;
+    }
+    // Before triage a report of a crime is already on the "forward at once" clock.
+    return this.policyByCode(manager, kind === 'report' ? 'crime_report' : 'appeal_standard');
+  }
+
+  private async policyByCode(manager: EntityManager, code: string): Promise<SlaPolicy> {
+    const policy = await manager.findOneBy(SlaPolicy, { code });
+    if (!policy) {
+      throw new AppError(ErrorCode.Conflict, `The SLA policy "${code}" is missing; an administrator must restore it`);
+    }
+    return policy;
+  }
+
+  private async policyById(manager: EntityManager, id: string): Promise<SlaPolicy> {
+    return manager.findOneByOrFail(SlaPolicy, { id });
+  }
+
+  /**
+   * The first appeal of a chain from the same applicant (IIN or BIN) about the same organisation in the
+   * 30 days before this one; flagged and linked, never refused.
+   */
+  private async earlierAppealOf(manager: EntityManager, appeal: Appeal): Promise<string | null> {
+    if (!appeal.organisationId) return null;
+    const identity = appeal.applicantIin
+      ? { column: 'applicant_iin', value: appeal.applicantIin }
+      : appeal.applicantBin
+        ? { column: 'applicant_bin', value: appeal.applicantBin }
+        : null;
+    if (!identity) return null;
+    const [earlier] = await manager.query(
+      `SELECT coalesce(duplicate_of_id, id) AS id FROM appeals
+       WHERE ${identity.column} = $1 AND organisation_id = $2 AND id IS DISTINCT FROM $3
+         AND received_at <= $4 AND received_at > $4::timestamptz - make_interval(days => $5)
+       ORDER BY received_at DESC LIMIT 1`,
+      [identity.value, appeal.organisationId, appeal.id ?? null, appeal.receivedAt, DUPLICATE_WINDOW_DAYS],
+    );
+    return earlier?.id ?? null;
+  }
+}
+
+type ApplicantFields = Pick<
+  CreateAppealDto,
+  'applicantName' | 'applicantIin' | 'applicantBin' | 'applicantPhone' | 'applicantEmail' | 'applicantAddress'
+>;
+
+/** An anonymous appeal names nobody; any other names its applicant, with valid IIN and BIN if given. */
+function applicantProblems(anonymous: boolean, applicant: ApplicantFields): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const given = Object.entries(applicant).filter(
+    ([field, value]) => field.startsWith('applicant') && value !== null && value !== undefined && value !== '',
+  );
+  if (anonymous) {
+    for (const [field] of given) problems.push({ field, message: 'must be empty for an anonymous appeal' });
+    return problems;
+  }
+  if (!applicant.applicantName?.trim()) {
+    problems.push({ field: 'applicantName', message: 'is required unless the appeal is anonymous' });
+  }
+  if (applicant.applicantIin) {
+    const iin = parseIin(applicant.applicantIin);
+    if (!iin.valid) problems.push({ field: 'applicantIin', message: `is not a valid IIN: ${iin.reason}` });
+  }
+  if (applicant.applicantBin) {
+    const bin = parseBin(applicant.applicantBin);
+    if (!bin.valid) problems.push({ field: 'applicantBin', message: `is not a valid BIN: ${bin.reason}` });
+  }
+  return problems;
+}
+
+/** An appeal as the permission rules see it (tagged on a copy: CASL marks the object it is given). */
+const asAppeal = (record: object) => asSubject('appeals', { ...record } as Record<string, unknown>);
+
+function withoutVersion<T extends object>(dto: T): Omit<T, 'version'> {
+  const { version: _version, ...rest } = dto as T & { version?: number };
+  return rest;
+}
+
+/** Fields react-admin sends back on edit that nobody writes through `PUT`; dropped, not refused. */
+const SERVER_FIELDS = new Set([
+  'id',
+  'number',
+  'createdAt',
+  'updatedAt',
+  'receivedAt',
+  'registeredAt',
+  'registeredById',
+  'regionId',
+  'status',
+  'outcome',
+  'resolutionText',
+  'forwardedToId',
+  'duplicateOfId',
+  'anonymous',
+  'slaPolicyId',
+  'slaStartedAt',
+  'slaPauses',
+  'pausedSince',
+  'extensionDays',
+  'extensionRequest',
+  'dueAt',
+  'warningAt',
+  'decidedAt',
+  'slaState',
+  'warnedAt',
+  'breachedAt',
+]);
+
+function withoutServerFields(body: unknown): unknown {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
+  return Object.fromEntries(Object.entries(body).filter(([field]) => !SERVER_FIELDS.has(field)));
+}

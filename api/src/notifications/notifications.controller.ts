@@ -1,0 +1,20 @@
+import { Controller, Inject, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
+import { CurrentUser } from '../core/auth/decorators.js';
+import { CrudController } from '../core/crud/crud.controller.js';
+import { NotificationsService } from './notifications.service.js';
+
+/** Each user's own notifications; `PUT {read: true}` marks one read. */
+@ApiTags('notifications')
+@Controller('notifications')
+export class NotificationsController extends CrudController {
+  constructor(@Inject(NotificationsService) readonly service: NotificationsService) {
+    super();
+  }
+
+  @Post('actions/read-all')
+  readAll(@CurrentUser() user: AuthenticatedUser) {
+    return this.service.markAllRead(user);
+  }
+}
