@@ -20,7 +20,9 @@ export interface TestApp {
 }
 
 /** The real application on the run's test database, with one signed-in demo user per role. */
-export async function startTestApp(options: { adminDistDir?: string; redisUrl?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { adminDistDir?: string; redisUrl?: string; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const databaseUrl = process.env.TEST_DATABASE_URL;
   if (!databaseUrl) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest (globalSetup)');
   const config = {
@@ -29,6 +31,7 @@ export async function startTestApp(options: { adminDistDir?: string; redisUrl?: 
       LOG_LEVEL: 'silent',
       DEMO_DATA: 'false',
       ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+      ...options.env,
     }),
     adminDistDir: options.adminDistDir ?? null,
   };
