@@ -1,8 +1,11 @@
 import { Admin, LoginWithEmail, Resource } from 'react-admin';
+import appeals from './appeals';
 import auditEvents from './audit-events';
 import calendarDays from './calendar-days';
 import categories from './categories';
 import { HomePage } from './home/HomePage';
+import { AppLayout } from './layout/AppLayout';
+import notifications from './notifications';
 import organisations from './organisations';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
@@ -23,9 +26,11 @@ export const App = () => (
     i18nProvider={i18nProvider}
     loginPage={LoginWithEmail}
     dashboard={HomePage}
+    layout={AppLayout}
     requireAuth
     disableTelemetry
   >
+    <Resource name="appeals" {...appeals} />
     <Resource name="organisations" {...organisations} />
     <Resource name="categories" {...categories} />
     <Resource name="regions" {...regions} />
@@ -33,5 +38,6 @@ export const App = () => (
     <Resource name="sla-policies" {...slaPolicies} />
     <Resource name="users" {...users} />
     <Resource name="audit-events" {...auditEvents} />
+    <Resource name="notifications" {...notifications} />
   </Admin>
 );

@@ -1,16 +1,17 @@
 import {
   CreateButton,
-  ExportButton,
   FilterButton,
   TopToolbar,
   useCanAccess,
   useFilterContext,
   useResourceDefinition,
 } from 'react-admin';
+import { ServerExportButton } from './ServerExportButton';
 
 /**
  * The list toolbar: filters (when the list has any), "create" where the resource has a create page (the
- * button itself checks the permission), and "export" only for those the rules allow to export.
+ * button itself checks the permission), and "export" only for those the rules allow to export. The
+ * export is the API's CSV of the whole list as filtered and sorted on screen.
  */
 export const ResourceListActions = () => {
   const filters = useFilterContext();
@@ -20,7 +21,7 @@ export const ResourceListActions = () => {
     <TopToolbar>
       {filters && filters.length > 0 && <FilterButton />}
       {hasCreate && <CreateButton />}
-      {canExport && <ExportButton />}
+      {canExport && <ServerExportButton />}
     </TopToolbar>
   );
 };

@@ -1,4 +1,16 @@
-import { CALENDAR_DAY_KINDS, ORGANISATION_TYPES, REGION_KINDS, ROLES, SLA_UNITS } from '@adaldesk/libs';
+import {
+  APPEAL_CHANNELS,
+  APPEAL_KINDS,
+  APPEAL_OUTCOMES,
+  APPEAL_STATUSES,
+  CALENDAR_DAY_KINDS,
+  ORGANISATION_TYPES,
+  REGION_KINDS,
+  ROLES,
+  SLA_STATES,
+  SLA_UNITS,
+} from '@adaldesk/libs';
+import { NOTIFICATION_KINDS } from '../notifications/notificationKinds';
 
 /** The enums of libs, each with the message group that labels its values (`enums.<group>.<value>`). */
 export const ENUMS = {
@@ -7,6 +19,12 @@ export const ENUMS = {
   organisationType: ORGANISATION_TYPES,
   calendarDayKind: CALENDAR_DAY_KINDS,
   slaUnit: SLA_UNITS,
+  appealChannel: APPEAL_CHANNELS,
+  appealKind: APPEAL_KINDS,
+  appealStatus: APPEAL_STATUSES,
+  appealOutcome: APPEAL_OUTCOMES,
+  slaState: SLA_STATES,
+  notificationKind: NOTIFICATION_KINDS,
 } as const;
 
 export type EnumGroup = keyof typeof ENUMS;

@@ -1,6 +1,6 @@
 import { checkPasswordStrength, withCheckDigit } from '@adaldesk/libs';
 import { en } from '../i18n/en';
-import { strongPassword, validBin } from './validators';
+import { notInFuture, strongPassword, validBin, validIin } from './validators';
 
 const messageExists = (key: string) =>
   typeof key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], en) === 'string';
@@ -46,5 +46,37 @@ describe('validBin', () => {
     expect(validBin('12345')).toBe('app.validation.bin');
     expect(validBin('05014000012a')).toBe('app.validation.bin');
     expect(messageExists('app.validation.bin')).toBe(true);
+  });
+});
+
+describe('validIin', () => {
+  // Born 15 March 1990, a man (7th digit 3: 20th century, male).
+  const iin = ['90031530000', '90031530001', '90031530002'].map(withCheckDigit).find((value) => value !== null)!;
+
+  it('accepts a valid IIN and an empty value', () => {
+    expect(validIin(iin)).toBeUndefined();
+    expect(validIin(undefined)).toBeUndefined();
+    expect(validIin('')).toBeUndefined();
+  });
+
+  it('refuses a wrong check digit, an impossible birth date and a wrong length', () => {
+    const wrongDigit = iin.slice(0, 11) + ((Number(iin[11]) + 1) % 10);
+    expect(validIin(wrongDigit)).toBe('app.validation.iin');
+    const february30 = withCheckDigit('90023030000') ?? withCheckDigit('90023030001')!;
+    expect(validIin(february30)).toBe('app.validation.iin');
+    expect(validIin('9003153')).toBe('app.validation.iin');
+    expect(messageExists('app.validation.iin')).toBe(true);
+  });
+});
+
+describe('notInFuture', () => {
+  it('accepts a past moment and an empty value', () => {
+    expect(notInFuture(new Date(Date.now() - 60_000).toISOString())).toBeUndefined();
+    expect(notInFuture(null)).toBeUndefined();
+  });
+
+  it('refuses a moment yet to come', () => {
+    expect(notInFuture(new Date(Date.now() + 3_600_000).toISOString())).toBe('app.validation.not_in_future');
+    expect(messageExists('app.validation.not_in_future')).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { checkPasswordStrength, isValidBin, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@adaldesk/libs';
+import { checkPasswordStrength, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, parseBin, parseIin } from '@adaldesk/libs';
 
 /** A react-admin validation result: a translation key, with arguments when the message has any. */
 export type ValidationMessage = string | { message: string; args: Record<string, unknown> };
@@ -32,5 +32,18 @@ export function strongPassword(value: unknown, values?: { email?: unknown }): Va
 /** A Kazakhstan BIN by the shared check (12 digits, check digit, month, entity type). Empty passes. */
 export function validBin(value: unknown): ValidationMessage | undefined {
   if (value === null || value === undefined || value === '') return undefined;
-  return isValidBin(String(value)) ? undefined : 'app.validation.bin';
+  return parseBin(String(value)).valid ? undefined : 'app.validation.bin';
+}
+
+/** A Kazakhstan IIN by the shared check (12 digits, check digit, birth date, century and sex). Empty passes. */
+export function validIin(value: unknown): ValidationMessage | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
+  return parseIin(String(value)).valid ? undefined : 'app.validation.iin';
+}
+
+/** A moment (an ISO instant or a `datetime-local` value) that has already happened. Empty passes. */
+export function notInFuture(value: unknown): ValidationMessage | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
+  const time = new Date(String(value)).getTime();
+  return Number.isNaN(time) || time <= Date.now() ? undefined : 'app.validation.not_in_future';
 }

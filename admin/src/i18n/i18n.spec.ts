@@ -1,6 +1,20 @@
-import { CALENDAR_DAY_KINDS, ORGANISATION_TYPES, REGION_KINDS, RESOURCES, ROLES, SLA_UNITS } from '@adaldesk/libs';
+import {
+  APPEAL_ACTIONS,
+  APPEAL_CHANNELS,
+  APPEAL_KINDS,
+  APPEAL_OUTCOMES,
+  APPEAL_STATUSES,
+  CALENDAR_DAY_KINDS,
+  ORGANISATION_TYPES,
+  REGION_KINDS,
+  RESOURCES,
+  ROLES,
+  SLA_STATES,
+  SLA_UNITS,
+} from '@adaldesk/libs';
 import englishMessages from 'ra-language-english';
 import { ENUMS, enumChoices, type EnumGroup } from '../common/choices';
+import { NOTIFICATION_KINDS } from '../notifications/notificationKinds';
 import { ERROR_MESSAGE_KEYS } from '../providers/apiErrors';
 import { en } from './en';
 import { LOCALES, MESSAGES } from './index';
@@ -69,6 +83,12 @@ describe('labels for the shared vocabulary', () => {
     organisationType: ORGANISATION_TYPES,
     calendarDayKind: CALENDAR_DAY_KINDS,
     slaUnit: SLA_UNITS,
+    appealChannel: APPEAL_CHANNELS,
+    appealKind: APPEAL_KINDS,
+    appealStatus: APPEAL_STATUSES,
+    appealOutcome: APPEAL_OUTCOMES,
+    slaState: SLA_STATES,
+    notificationKind: NOTIFICATION_KINDS,
   };
 
   it('offers every value of every libs enum as a choice', () => {
@@ -91,6 +111,15 @@ describe('labels for the shared vocabulary', () => {
       const name = lookup(messages, `resources.${resource}.name`);
       return typeof name !== 'string' || !name.includes('||||');
     });
+    expect(unnamed).toEqual([]);
+  });
+
+  it.each(locales)('%s names every workflow step of an appeal, as a button and in the history', (_, messages) => {
+    const unnamed = APPEAL_ACTIONS.filter(
+      (action) =>
+        typeof lookup(messages, `app.appeals.actions.${action}`) !== 'string' ||
+        typeof lookup(messages, `enums.auditAction.${action}`) !== 'string',
+    );
     expect(unnamed).toEqual([]);
   });
 

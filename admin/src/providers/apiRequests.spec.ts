@@ -1,4 +1,4 @@
-import { apiListFilter, updatePayload } from './apiRequests';
+import { apiListFilter, listQueryString, updatePayload } from './apiRequests';
 
 describe('updatePayload', () => {
   const previous = {
@@ -62,5 +62,35 @@ describe('apiListFilter', () => {
 
   it('passes other resources filters unchanged', () => {
     expect(apiListFilter('users', { q: 'serik', year: 2026 })).toEqual({ q: 'serik', year: 2026 });
+  });
+});
+
+describe('apiListFilter for appeals', () => {
+  it('asks for whole local days when a day range is picked', () => {
+    expect(apiListFilter('appeals', { receivedAt_gte: '2026-11-01', receivedAt_lte: '2026-11-27' })).toEqual({
+      receivedAt_gte: new Date('2026-11-01T00:00:00.000').toISOString(),
+      receivedAt_lte: new Date('2026-11-27T23:59:59.999').toISOString(),
+    });
+  });
+
+  it('leaves instants and other filters as they are', () => {
+    const filter = { dueAt_lte: '2026-11-27T13:00:00.000Z', status: ['registered', 'triaged'], q: 'AP-2026' };
+    expect(apiListFilter('appeals', filter)).toEqual(filter);
+  });
+});
+
+describe('listQueryString', () => {
+  it('sends the filter the list shows and its sort, as the API reads them', () => {
+    const query = new URLSearchParams(
+      listQueryString('appeals', { filter: { status: 'registered' }, sort: { field: 'receivedAt', order: 'DESC' } }),
+    );
+    expect(JSON.parse(query.get('filter')!)).toEqual({ status: 'registered' });
+    expect(JSON.parse(query.get('sort')!)).toEqual(['receivedAt', 'DESC']);
+  });
+
+  it('adapts the filter as a list request would', () => {
+    const query = new URLSearchParams(listQueryString('calendar-days', { filter: { year: 2026 } }));
+    expect(JSON.parse(query.get('filter')!)).toEqual({ date_gte: '2026-01-01', date_lte: '2026-12-31' });
+    expect(query.has('sort')).toBe(false);
   });
 });

@@ -28,6 +28,12 @@ function sameValue(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
+/** A calendar day picked in a filter (`YYYY-MM-DD`), as the instant its local day starts or ends. */
+function dayBoundary(value: unknown, end: 'start' | 'end'): unknown {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  return new Date(`${value}T${end === 'start' ? '00:00:00.000' : '23:59:59.999'}`).toISOString();
+}
+
 /** Filters a screen offers that the API spells differently, by resource. */
 const LIST_FILTER_ADAPTERS: Record<string, (filter: Values) => Values> = {
   // The working calendar is browsed a year at a time; the API filters dates by range.
@@ -35,9 +41,28 @@ const LIST_FILTER_ADAPTERS: Record<string, (filter: Values) => Values> = {
     year === undefined || year === null || year === ''
       ? filter
       : { ...filter, date_gte: `${year}-01-01`, date_lte: `${year}-12-31` },
+  // Appeals are filtered by day in the user's time zone; the API compares instants, so "to 27 November"
+  // must reach the end of that day, not its first moment.
+  appeals: (filter) =>
+    Object.fromEntries(
+      Object.entries(filter).map(([name, value]) => [
+        name,
+        name.endsWith('_gte') ? dayBoundary(value, 'start') : name.endsWith('_lte') ? dayBoundary(value, 'end') : value,
+      ]),
+    ),
 };
 
 export function apiListFilter(resource: string, filter: Values): Values {
   const adapt = LIST_FILTER_ADAPTERS[resource];
   return adapt ? adapt(filter) : filter;
+}
+
+/** The query string of a list request (`sort`, `filter`) as the API reads it, for exports and downloads. */
+export function listQueryString(
+  resource: string,
+  { filter, sort }: { filter: Values; sort?: { field: string; order: string } },
+): string {
+  const query = new URLSearchParams({ filter: JSON.stringify(apiListFilter(resource, filter)) });
+  if (sort?.field) query.set('sort', JSON.stringify([sort.field, sort.order]));
+  return query.toString();
 }

@@ -1,31 +1,98 @@
 import simpleRestProvider from 'ra-data-simple-rest';
-import { type DataProvider, fetchUtils, HttpError } from 'react-admin';
+import { type DataProvider, fetchUtils, HttpError, type SortPayload } from 'react-admin';
+import type { AppealActionRequest, AppealRecord, AppealTimelineEvent, DeadlinePreview } from '../appeals/appealTypes';
 import { toReactAdminError } from './apiErrors';
-import { apiListFilter, updatePayload } from './apiRequests';
+import { apiListFilter, listQueryString, updatePayload } from './apiRequests';
 import { getAccessToken } from './session';
 
 export const API_URL = '/api';
 
-/** `fetchJson` with the session's bearer token, and API errors turned into what react-admin shows. */
-export async function fetchApi(url: string, options: fetchUtils.Options = {}) {
-  const headers = new Headers(options.headers);
-  if (!headers.has('Accept')) headers.set('Accept', 'application/json');
+function authorizedHeaders(headersInit?: HeadersInit, accept = 'application/json'): Headers {
+  const headers = new Headers(headersInit);
+  if (!headers.has('Accept')) headers.set('Accept', accept);
   const token = getAccessToken();
   if (token) headers.set('Authorization', `Bearer ${token}`);
+  return headers;
+}
+
+/** `fetchJson` with the session's bearer token, and API errors turned into what react-admin shows. */
+export async function fetchApi(url: string, options: fetchUtils.Options = {}) {
   try {
-    return await fetchUtils.fetchJson(url, { ...options, headers });
+    return await fetchUtils.fetchJson(url, { ...options, headers: authorizedHeaders(options.headers) });
   } catch (error) {
     const { message, status, body } = toReactAdminError(error as HttpError);
     throw new HttpError(message, status, body);
   }
 }
 
+function parseJsonOr(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** A file the API builds (a CSV export), fetched with the bearer token, which a plain link cannot send. */
+async function fetchFile(url: string): Promise<{ blob: Blob; fileName: string | null }> {
+  const response = await fetch(url, { headers: authorizedHeaders(undefined, 'text/csv, */*') });
+  if (!response.ok) {
+    const text = await response.text();
+    const { message, status, body } = toReactAdminError({
+      status: response.status,
+      message: response.statusText,
+      body: parseJsonOr(text),
+    });
+    throw new HttpError(message, status, body);
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const fileName = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1] ?? null;
+  return { blob: await response.blob(), fileName: fileName && decodeURIComponent(fileName) };
+}
+
+/** The API's endpoints beyond react-admin's CRUD, for `useDataProvider<AdalDeskDataProvider>()`. */
+export interface AdalDeskDataProvider extends DataProvider {
+  /** A list as CSV with the list's own filter and sort (`GET /api/<resource>/export`). */
+  exportCsv(
+    resource: string,
+    params: { filter: Record<string, unknown>; sort?: SortPayload },
+  ): Promise<{ blob: Blob; fileName: string | null }>;
+  /** A workflow step, `POST /api/appeals/:id/actions/<action>`; answers the appeal as it now is. */
+  appealAction(request: AppealActionRequest): Promise<{ data: AppealRecord }>;
+  bulkAssign(params: { ids: string[]; assigneeId: string | null }): Promise<{ updated: string[] }>;
+  appealTimeline(id: string): Promise<AppealTimelineEvent[]>;
+  appealDeadline(params: { receivedAt: string; kind: string; categoryId?: string | null }): Promise<DeadlinePreview>;
+  markAllNotificationsRead(): Promise<{ updated: number }>;
+}
+
 const restProvider = simpleRestProvider(API_URL, fetchApi);
 
-export const dataProvider: DataProvider = {
+const postJson = async <T>(url: string, body: unknown): Promise<T> =>
+  (await fetchApi(url, { method: 'POST', body: JSON.stringify(body) })).json as T;
+
+export const dataProvider: AdalDeskDataProvider = {
   ...restProvider,
   getList: (resource, params) =>
     restProvider.getList(resource, { ...params, filter: apiListFilter(resource, params.filter ?? {}) }),
   update: (resource, params) =>
     restProvider.update(resource, { ...params, data: updatePayload(params.data, params.previousData) }),
+
+  exportCsv: (resource, params) => fetchFile(`${API_URL}/${resource}/export?${listQueryString(resource, params)}`),
+
+  appealAction: async ({ id, action, body }) => ({
+    data: await postJson<AppealRecord>(`${API_URL}/appeals/${encodeURIComponent(id)}/actions/${action}`, body),
+  }),
+
+  bulkAssign: (params) => postJson(`${API_URL}/appeals/bulk/assign`, params),
+
+  appealTimeline: async (id) =>
+    (await fetchApi(`${API_URL}/appeals/${encodeURIComponent(id)}/timeline`)).json as AppealTimelineEvent[],
+
+  appealDeadline: async ({ receivedAt, kind, categoryId }) => {
+    const query = new URLSearchParams({ receivedAt, kind });
+    if (categoryId) query.set('categoryId', categoryId);
+    return (await fetchApi(`${API_URL}/appeals/deadline?${query}`)).json as DeadlinePreview;
+  },
+
+  markAllNotificationsRead: () => postJson(`${API_URL}/notifications/actions/read-all`, {}),
 };

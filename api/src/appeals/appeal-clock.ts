@@ -25,7 +25,7 @@ export function rewindClock(appeal: ClockFields, calendar: WorkingCalendar, poli
     calendar,
     policy,
     registeredAt: appeal.slaStartedAt,
-    pauses: appeal.slaPauses.map((pause) => ({ from: new Date(pause.from), to: pause.to ? new Date(pause.to) : null })),
+    pauses: pausesFrom(appeal.slaStartedAt, appeal.slaPauses),
     // An admin may since have lowered the policy's cap; what it allows now is what counts.
     extensionDays: Math.min(appeal.extensionDays, policy.maxExtensionDays),
   });
@@ -34,6 +34,19 @@ export function rewindClock(appeal: ClockFields, calendar: WorkingCalendar, poli
   if (now < warningAt) appeal.warnedAt = null;
   if (now <= dueAt) appeal.breachedAt = null;
   appeal.slaState = liveSlaState(appeal, now);
+}
+
+/**
+ * The pauses as the clock counts them. Information may be requested before the appeal's official
+ * registration time (received after hours, answered the same evening): such a pause counts from the
+ * registration, as the clock itself does.
+ */
+function pausesFrom(start: Date, pauses: Appeal['slaPauses']) {
+  const notBefore = (instant: Date) => (instant < start ? start : instant);
+  return pauses.map((pause) => ({
+    from: notBefore(new Date(pause.from)),
+    to: pause.to ? notBefore(new Date(pause.to)) : null,
+  }));
 }
 
 /** Where the appeal stands on its clock right now, whatever was last flagged. */

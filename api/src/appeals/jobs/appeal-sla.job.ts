@@ -186,7 +186,13 @@ export class AppealSlaJobs implements OnApplicationBootstrap, OnApplicationShutd
           const policy = policies.get(appeal.slaPolicyId);
           if (!policy) continue;
           const before = { dueAt: appeal.dueAt, warningAt: appeal.warningAt };
-          rewindClock(appeal, calendar, policy, new Date());
+          try {
+            rewindClock(appeal, calendar, policy, new Date());
+          } catch (error) {
+            // One appeal the clock cannot read must not keep every other deadline from following the calendar.
+            this.logger.error(`Recomputing the deadline of appeal ${appeal.id} failed: ${error}`);
+            continue;
+          }
           if (
             appeal.dueAt.getTime() === before.dueAt.getTime() &&
             appeal.warningAt.getTime() === before.warningAt.getTime()
