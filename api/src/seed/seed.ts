@@ -1,16 +1,32 @@
-import { KAZAKHSTAN_CALENDAR_YEARS, kazakhstanCalendarDays, withCheckDigit } from '@adaldesk/libs';
+import {
+  DEFAULT_TIME_ZONE,
+  DEFAULT_WORKDAY_END,
+  DEFAULT_WORKDAY_START,
+  KAZAKHSTAN_CALENDAR_YEARS,
+  kazakhstanCalendarDays,
+  withCheckDigit,
+} from '@adaldesk/libs';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/auth.service.js';
 import { AuditService } from '../core/audit/audit.service.js';
 import { User } from '../users/user.entity.js';
+import { seedDemoAppeals } from './demo-appeals.js';
 import { CATEGORIES, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, REGIONS, SLA_POLICIES } from './reference-data.js';
 
 export interface SeedOptions {
   adminEmail: string | null;
   adminPassword: string | null;
   demoData: boolean;
+  /** Appeals created with the demo data (default 3000); 0 keeps the demo database free of them. */
+  demoAppeals?: number;
+  /** The office's calendar settings, for the demo appeals' registration and deadlines. */
+  timeZone?: string;
+  workdayStart?: string;
+  workdayEnd?: string;
 }
+
+const DEFAULT_DEMO_APPEALS = 3000;
 
 export interface SeedResult {
   /** Demo accounts present in the database, to print at start. */
@@ -45,6 +61,19 @@ export async function seedDatabase(dataSource: DataSource, options: SeedOptions,
     if (options.demoData && usersWereEmpty) {
       await seedDemoData(manager, audit);
       logger.info('Created the demo organisations and one demo user per role');
+      const appeals = await seedDemoAppeals(manager, {
+        count: options.demoAppeals ?? DEFAULT_DEMO_APPEALS,
+        now: new Date(),
+        timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
+        workdayStart: options.workdayStart ?? DEFAULT_WORKDAY_START,
+        workdayEnd: options.workdayEnd ?? DEFAULT_WORKDAY_END,
+      });
+      if (appeals.appeals > 0) {
+        logger.info(
+          `Created ${appeals.appeals} demo appeals, ${appeals.organisations} regional organisations` +
+            ` and ${appeals.officers} regional officers`,
+        );
+      }
     }
   });
   const demoLogins = options.demoData

@@ -251,6 +251,11 @@ test('an appeal from a Friday evening is registered on Monday, worked, and each 
   // The edit page sends only what changed, with the version it read (a stale one would get 409).
   await officer.goto(`${baseUrl}/#/appeals/${id}/edit`);
   const description = officer.locator('textarea[name="description"]');
+  // Fill only once the record has loaded: react-admin resets the form when it arrives.
+  for (let tries = 0; !(await description.inputValue()).includes('roof'); tries++) {
+    if (tries > 300) throw new Error('the edit form never showed the appeal');
+    await officer.waitForTimeout(100);
+  }
   await description.fill('The school roof was paid for in 2025 and has not been repaired; it leaks.');
   await officer.screenshot({ path: `${SCREENSHOTS}/appeal-edit-officer.png`, fullPage: true });
   await officer.locator('button[type="submit"]').click();
