@@ -1,4 +1,4 @@
-import { bearer, startTestApp, type TestApp, unique } from './test-app.js';
+import { bearer, startTestApp, type TestApp, unique, waitFor } from './test-app.js';
 
 /**
  * Editing the working calendar recomputes the deadlines of open appeals, each move in the audit
@@ -55,11 +55,3 @@ test('a day off added to the calendar moves an open deadline by one working day,
   expect(removed.status).toBe(200);
   await waitFor(async () => (await dueAt()) === original);
 });
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const started = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms`);
-    await new Promise((done) => setTimeout(done, 100));
-  }
-}

@@ -1,7 +1,7 @@
 import { AppealSlaJobs, timerId } from '../src/appeals/jobs/appeal-sla.job.js';
 import { Appeal } from '../src/appeals/appeal.entity.js';
 import { QueueService } from '../src/core/queue/queue.service.js';
-import { bearer, startTestApp, type TestApp, unique } from './test-app.js';
+import { bearer, startTestApp, type TestApp, unique, waitFor } from './test-app.js';
 
 /**
  * The SLA timers of appeals on both BullMQ backends: warnings and breaches fire on time and once,
@@ -142,13 +142,5 @@ describe.each(BACKENDS)('SLA timers on %s', (backend, options) => {
     expect(await slaNotifications(appeal.id)).toEqual([]);
   });
 });
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const started = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms`);
-    await sleep(100);
-  }
-}
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));

@@ -84,3 +84,12 @@ export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 /** A suffix that keeps the records of concurrent test files apart. */
 export const unique = () => Math.random().toString(36).slice(2, 8);
+
+/** Polls `condition` until it holds, failing after `timeoutMs`. */
+export async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const started = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
