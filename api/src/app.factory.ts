@@ -54,7 +54,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
   );
   app.enableCors({
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
-    exposedHeaders: ['Content-Range', 'X-Request-Id'],
+    exposedHeaders: ['Content-Range', 'X-Total-At-Least', 'X-Request-Id'],
   });
   app.useBodyParser('json', { limit: MAX_BODY });
   app.setGlobalPrefix(API_PREFIX);

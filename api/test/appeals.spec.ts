@@ -1,4 +1,5 @@
 import { APPLICANT_PERSONAL_FIELDS, withCheckDigit } from '@adaldesk/libs';
+import { SEARCH_COUNT_LIMIT } from '../src/core/crud/crud.service.js';
 import { DEMO_PASSWORD } from '../src/seed/reference-data.js';
 import { bearer, login, startTestApp, type TestApp, unique } from './test-app.js';
 
@@ -415,6 +416,37 @@ describe('duplicates, search, filters and export', () => {
     expect(await search(`рынк ${tag}`)).toEqual([russian.id]);
     expect(await search(kazakh.number as string)).toEqual([kazakh.id]);
     expect(await search(`асхана рынке ${tag}`)).toEqual([]);
+  });
+
+  it('counts search matches only up to a limit past the page, then pages on without a total', async () => {
+    const tag = unique();
+    const first = await register({ description: `Базар бағасы ${tag}` });
+    // Copies of one appeal, enough to pass the counting limit (they share its applicant, so never mind duplicates).
+    await t.dataSource.query(
+      `INSERT INTO appeals
+       SELECT (jsonb_populate_record(NULL::appeals, to_jsonb(a) || jsonb_build_object(
+                 'id', gen_random_uuid(), 'number', a.number || '-' || copy))).*
+         FROM appeals a, generate_series(1, $2) copy WHERE a.id = $1`,
+      [first.id, SEARCH_COUNT_LIMIT + 10],
+    );
+    const page = (range: string, q: string) =>
+      t.http
+        .get('/api/appeals')
+        .query({ filter: JSON.stringify({ q }), range })
+        .set(bearer(t.tokens.officer));
+    const many = await page('[0,24]', tag);
+    expect(many.body).toHaveLength(25);
+    expect(many.headers['content-range']).toBe('appeals 0-24/*');
+    expect(many.headers['x-total-at-least']).toBe(String(SEARCH_COUNT_LIMIT + 1));
+    // Further on, the count goes as far again past the page asked for, and there it is exact.
+    const last = await page(`[${SEARCH_COUNT_LIMIT},${SEARCH_COUNT_LIMIT + 24}]`, tag);
+    expect(last.headers['content-range']).toBe(
+      `appeals ${SEARCH_COUNT_LIMIT}-${SEARCH_COUNT_LIMIT + 10}/${SEARCH_COUNT_LIMIT + 11}`,
+    );
+    expect(last.headers['x-total-at-least']).toBeUndefined();
+    const other = unique();
+    await register({ description: `Базар бағасы ${other}` });
+    expect((await page('[0,24]', other)).headers['content-range']).toBe('appeals 0-0/1');
   });
 
   it('filters by SLA state and status, with totals in Content-Range, and rejects unknown filters', async () => {

@@ -72,8 +72,16 @@ const postJson = async <T>(url: string, body: unknown): Promise<T> =>
 
 export const dataProvider: AdalDeskDataProvider = {
   ...restProvider,
-  getList: (resource, params) =>
-    restProvider.getList(resource, { ...params, filter: apiListFilter(resource, params.filter ?? {}) }),
+  getList: async (resource, params) => {
+    const page = await restProvider.getList(resource, {
+      ...params,
+      filter: apiListFilter(resource, params.filter ?? {}),
+    });
+    if (page.total !== undefined && Number.isFinite(page.total)) return page;
+    // A search counts its matches only so far (`Content-Range: …/*`): page on without a total.
+    const { page: current = 1 } = params.pagination ?? {};
+    return { data: page.data, pageInfo: { hasNextPage: true, hasPreviousPage: current > 1 } };
+  },
   update: (resource, params) =>
     restProvider.update(resource, { ...params, data: updatePayload(params.data, params.previousData) }),
 

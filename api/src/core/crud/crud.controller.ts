@@ -22,7 +22,10 @@ export abstract class ReadOnlyCrudController {
   ): Promise<object[]> {
     const page = await this.service.list(user, query);
     const end = page.rows.length === 0 ? page.offset : page.offset + page.rows.length - 1;
-    response.setHeader('Content-Range', `${this.service.spec.resource} ${page.offset}-${end}/${page.total}`);
+    // An uncounted total is `*` (RFC 9110's unknown length), with the lower bound beside it.
+    const total = page.totalIsExact ? String(page.total) : '*';
+    response.setHeader('Content-Range', `${this.service.spec.resource} ${page.offset}-${end}/${total}`);
+    if (!page.totalIsExact) response.setHeader('X-Total-At-Least', String(page.total));
     return page.rows;
   }
 

@@ -24,9 +24,17 @@ export interface CrudSpec<E extends ObjectLiteral> extends ListSpec {
 
 export interface Page<T> {
   rows: T[];
+  /** Every matching row, or (when `totalIsExact` is false) a lower bound: counting stopped there. */
   total: number;
+  totalIsExact: boolean;
   offset: number;
 }
+
+/**
+ * A search counts its matches only this far past the page: a common word matches a good part of a
+ * million-row table, and nobody pages through twenty pages of results where refining the search would do.
+ */
+export const SEARCH_COUNT_LIMIT = 500;
 
 /** What the REST controllers call, whatever the entity. */
 export interface CrudEndpoints {
@@ -65,9 +73,27 @@ export class CrudService<E extends Row> implements CrudEndpoints {
     this.applyFilters(builder, query, user);
     const column = this.columnPath(builder, query.sort.property);
     builder.orderBy(column, query.sort.order).addOrderBy(`${builder.alias}.id`, 'ASC');
-    builder.skip(query.offset).take(query.limit);
-    const [rows, total] = await builder.getManyAndCount();
-    return { rows: rows.map((row) => this.toJson(row, user)), total, offset: query.offset };
+    const limit = query.q ? query.offset + SEARCH_COUNT_LIMIT : null;
+    // The page and its count on two connections at once: the count does not wait for the page.
+    const [rows, counted] = await Promise.all([
+      builder.clone().offset(query.offset).limit(query.limit).getMany(),
+      this.countRows(builder, limit),
+    ]);
+    const totalIsExact = limit === null || counted <= limit;
+    return { rows: rows.map((row) => this.toJson(row, user)), total: counted, totalIsExact, offset: query.offset };
+  }
+
+  /**
+   * `count(*)` over the list's own WHERE (TypeORM's getCount counts DISTINCT ids, which costs a sort
+   * or hash of every match), stopping at `limit + 1` rows when a limit is given.
+   */
+  private async countRows(builder: SelectQueryBuilder<E>, limit: number | null): Promise<number> {
+    const [sql, parameters] = builder.clone().orderBy().select('1').getQueryAndParameters();
+    const bounded = limit === null ? sql : `${sql} LIMIT ${limit + 1}`;
+    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM (${bounded}) matches`, [
+      ...parameters,
+    ])) as { total: number }[];
+    return total;
   }
 
   /**
