@@ -234,6 +234,25 @@ describe('WorkingCalendar: other time zones', () => {
     const fridayAt0900 = at('2026-03-27T08:00:00Z');
     expect(berlin.workingMillisBetween(fridayAt0900, at('2026-03-30T16:00:00Z'))).toBe(18 * HOUR);
   });
+
+  it('reads local dates right in every minute around an offset change, asked in any order', () => {
+    // Almaty moved from UTC+6 to UTC+5 at midnight on 1 March 2024; Adelaide (+10:30/+9:30) changes on the half hour.
+    for (const [zone, change, before, after] of [
+      ['Asia/Almaty', '2024-02-29T18:00:00Z', 6, 5],
+      ['Australia/Adelaide', '2026-04-04T16:30:00Z', 10.5, 9.5],
+    ] as const) {
+      const calendar = new WorkingCalendar([], { timeZone: zone });
+      const minutes = Array.from({ length: 481 }, (_, i) => (i - 240) * 60_000).reverse();
+      for (const delta of minutes) {
+        const instant = new Date(at(change).getTime() + delta);
+        const offsetHours = delta < 0 ? before : after;
+        const local = new Date(instant.getTime() + offsetHours * HOUR).toISOString().slice(0, 10);
+        expect(`${zone} ${instant.toISOString()} ${calendar.localDate(instant)}`).toBe(
+          `${zone} ${instant.toISOString()} ${local}`,
+        );
+      }
+    }
+  });
 });
 
 describe('WorkingCalendar: input validation', () => {

@@ -2,6 +2,9 @@ import { CALENDAR_DAY_KINDS, type CalendarDayKind } from '../domain/resources.js
 import { formatCivilDate, isWeekend, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, parseCivilDate } from './civil-date.js';
 import { assertInstant, assertNonNegative, assertWholeNumber } from './validation.js';
 
+/** Hours of time-zone offsets a calendar keeps (about three years); the cache starts again beyond. */
+const OFFSET_CACHE_HOURS = 26_000;
+
 /** A day that breaks the Monday–Friday rule; the admin-edited `calendar-days` resource. */
 export interface CalendarException {
   /** Local date, `YYYY-MM-DD`. */
@@ -44,6 +47,7 @@ export class WorkingCalendar {
   private readonly startMinute: number;
   private readonly endMinute: number;
   private readonly zoneFormat: Intl.DateTimeFormat;
+  private readonly offsetsByHour = new Map<number, number>();
 
   constructor(exceptions: readonly CalendarException[] = [], options: WorkingCalendarOptions = {}) {
     this.timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
@@ -213,8 +217,23 @@ export class WorkingCalendar {
     return wallTimeAsUtc - this.offsetAt(guess);
   }
 
-  /** Offset of the time zone from UTC at an instant, in milliseconds (Asia/Almaty: +5 h since 2024-03-01). */
+  /**
+   * Offset of the time zone from UTC at an instant, in milliseconds (Asia/Almaty: +5 h since 2024-03-01).
+   * Reading it through Intl is slow and deadlines ask for it thousands of times, so it is kept per hour
+   * of UTC when the hour starts and ends on the same offset, which is every hour but a change's own.
+   */
   private offsetAt(instant: number): number {
+    const hour = Math.floor(instant / MS_PER_HOUR);
+    const known = this.offsetsByHour.get(hour);
+    if (known !== undefined) return known;
+    const start = this.readOffset(hour * MS_PER_HOUR);
+    if (start !== this.readOffset((hour + 1) * MS_PER_HOUR - 1)) return this.readOffset(instant);
+    if (this.offsetsByHour.size >= OFFSET_CACHE_HOURS) this.offsetsByHour.clear();
+    this.offsetsByHour.set(hour, start);
+    return start;
+  }
+
+  private readOffset(instant: number): number {
     const parts = this.zoneFormat.formatToParts(new Date(instant));
     const field = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value);
     const wallTimeAsUtc = Date.UTC(
