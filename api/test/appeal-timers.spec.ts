@@ -115,6 +115,33 @@ describe.each(BACKENDS)('SLA timers on %s', (backend, options) => {
     expect(await auditActions(appeal.id)).toEqual(['sla_warning', 'sla_breach']);
   });
 
+  it('queues no timer for a deadline weeks away, and the reconciler queues it once it comes near', async () => {
+    const appeal = await appealDueSoon(60_000, 120_000);
+    await t.dataSource.query(
+      `UPDATE appeals SET warning_at = now() + interval '10 days', due_at = now() + interval '14 days' WHERE id = $1`,
+      [appeal.id],
+    );
+    const distant = await t.dataSource.getRepository(Appeal).findOneByOrFail({ id: appeal.id });
+    await jobs.sync(distant);
+    expect(await queue.isPending(timerId('warning', appeal.id, distant.warningAt))).toBe(false);
+    expect(await queue.isPending(timerId('breach', appeal.id, distant.dueAt))).toBe(false);
+
+    await t.dataSource.query(
+      `UPDATE appeals SET warning_at = now() + interval '30 seconds', due_at = now() + interval '40 seconds'
+       WHERE id = $1`,
+      [appeal.id],
+    );
+    const near = await t.dataSource.getRepository(Appeal).findOneByOrFail({ id: appeal.id });
+    await waitFor(async () => (await jobs.reconcile()) !== null, 30_000);
+    expect(await queue.isPending(timerId('warning', near.id, near.warningAt))).toBe(true);
+    expect(await queue.isPending(timerId('breach', near.id, near.dueAt))).toBe(true);
+    // Out of the way of the other tests: weeks away again, so its queued timers find nothing to do.
+    await t.dataSource.query(
+      `UPDATE appeals SET warning_at = now() + interval '10 days', due_at = now() + interval '14 days' WHERE id = $1`,
+      [appeal.id],
+    );
+  });
+
   it('does not breach a paused appeal by the timer of its old deadline', async () => {
     const appeal = await appealDueSoon(60_000, 2_000);
     await jobs.sync(appeal);

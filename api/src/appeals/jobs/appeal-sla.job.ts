@@ -71,11 +71,17 @@ export class AppealSlaJobs implements OnApplicationBootstrap, OnApplicationShutd
     await this.reconciling?.catch(() => undefined);
   }
 
-  /** Sets the timers of the appeal's current deadline; idempotent (job ids name the deadline). */
+  /**
+   * Sets the timers of the appeal's current deadline that fall due before the reconciler's next runs;
+   * idempotent (job ids name the deadline). Later ones are left to the reconciler, which sets them
+   * when they come within its horizon: a deadline weeks away costs no queue write at intake, and the
+   * queue holds minutes of timers rather than one pair per open appeal.
+   */
   async sync(appeal: TimedAppeal): Promise<void> {
     if (appeal.decidedAt || appeal.pausedSince) return;
     const data = { appealId: appeal.id };
-    if (!appeal.warnedAt) {
+    const horizon = Date.now() + this.horizonSeconds * 1000;
+    if (!appeal.warnedAt && appeal.warningAt.getTime() <= horizon) {
       await this.queue.schedule(
         timerId('warning', appeal.id, appeal.warningAt),
         SLA_WARNING_JOB,
@@ -83,11 +89,16 @@ export class AppealSlaJobs implements OnApplicationBootstrap, OnApplicationShutd
         appeal.warningAt,
       );
     }
-    if (!appeal.breachedAt) {
+    if (!appeal.breachedAt && appeal.dueAt.getTime() <= horizon) {
       // Breached means past the deadline: the job runs just after it.
       const after = new Date(appeal.dueAt.getTime() + 1_000);
       await this.queue.schedule(timerId('breach', appeal.id, appeal.dueAt), SLA_BREACH_JOB, data, after);
     }
+  }
+
+  /** How far ahead timers are queued: past the run after next, so no run's delay can miss one. */
+  private get horizonSeconds(): number {
+    return this.config.slaReconcileSeconds * 2 + 60;
   }
 
   /** Warns the assignee once the warning point has passed; false if there was nothing to do. */
@@ -132,7 +143,6 @@ export class AppealSlaJobs implements OnApplicationBootstrap, OnApplicationShutd
           if (appeal.breach && (await this.breach(appeal.id))) report.breached++;
         }
         // Timers falling due before the run after next: re-created if the queue lost them.
-        const horizonSeconds = this.config.slaReconcileSeconds * 2 + 60;
         const upcoming: Appeal[] = await this.dataSource
           .getRepository(Appeal)
           .createQueryBuilder('appeal')
@@ -142,7 +152,7 @@ export class AppealSlaJobs implements OnApplicationBootstrap, OnApplicationShutd
           .andWhere(
             `((appeal.warnedAt IS NULL AND appeal.warningAt < now() + make_interval(secs => :horizon))
               OR (appeal.breachedAt IS NULL AND appeal.dueAt < now() + make_interval(secs => :horizon)))`,
-            { horizon: horizonSeconds },
+            { horizon: this.horizonSeconds },
           )
           .orderBy('appeal.dueAt')
           .limit(10_000)
