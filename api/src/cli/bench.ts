@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { withCheckDigit } from '@adaldesk/libs';
+import { Worker } from 'node:worker_threads';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { pino } from 'pino';
@@ -13,14 +13,16 @@ import { MATTERS } from '../seed/demo-appeal-texts.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../seed/reference-data.js';
 import { seedDatabase } from '../seed/seed.js';
 import { bulkSeedAppeals } from './bench-data.js';
+import type { IntakeLoad, IntakeResult } from './bench-intake-worker.js';
 
 /**
- * `npm run bench [-- --appeals N] [--requests N] [--explain] [--keep]`: how the appeals API holds up on
+ * `npm run bench [-- --appeals N] [--requests N] [--explain] [--keep | --reuse NAME]`: how the appeals API holds up on
  * a large table. A fresh database (DATABASE_URL's server, or an embedded PostgreSQL of its own in
  * .data/bench-postgres), the real migrations and seed, N bulk-loaded appeals (default 1 000 000,
  * or BENCH_APPEALS), then the real application over HTTP: list, search, getOne and intake latency
  * against the same queries in plain SQL, and SLA timer lateness on Redis and on PostgreSQL.
- * Prints each figure beside its target. The database is dropped at the end unless --keep.
+ * Prints each figure beside its target. The database is dropped at the end unless --keep; `--reuse
+ * <name>` measures a kept one again (applying any newer migrations) without loading it anew.
  */
 
 const TARGETS = {
@@ -43,6 +45,8 @@ interface Options {
   requests: number;
   explain: boolean;
   keep: boolean;
+  /** A database kept by an earlier `--keep` run, measured again without reloading it. */
+  reuse: string | null;
   /** Only the HTTP measurements, only the timers, or only the load (with --keep, to explain queries by hand). */
   only: 'http' | 'timers' | 'load' | null;
 }
@@ -73,6 +77,7 @@ function parseOptions(argv: string[]): Options {
     requests: whole(value('--requests'), 300, '--requests'),
     explain: argv.includes('--explain'),
     keep: argv.includes('--keep'),
+    reuse: value('--reuse') ?? null,
     only: ['http', 'timers', 'load'].includes(value('--only') ?? '') ? (value('--only') as Options['only']) : null,
   };
 }
@@ -98,31 +103,41 @@ async function main(): Promise<void> {
   }
 
   try {
-    const databaseUrl = await createBenchDatabase(server.url, options.keep, cleanups);
+    const databaseUrl = options.reuse
+      ? databaseNamed(server.url, options.reuse)
+      : await createBenchDatabase(server.url, options.keep, cleanups);
     say(`Bench database: ${databaseUrl.replace(/:[^:@/]*@/, ':***@')}`);
 
     const dataSource = await createDataSource(databaseUrl).initialize();
-    await dataSource.runMigrations({ transaction: 'each' });
-    await seedDatabase(
-      dataSource,
-      { adminEmail: null, adminPassword: null, demoData: true, demoAppeals: 0, timeZone: config.timeZone },
-      logger,
-    );
+    const migrated = await dataSource.runMigrations({ transaction: 'each' });
+    if (!options.reuse) {
+      await seedDatabase(
+        dataSource,
+        { adminEmail: null, adminPassword: null, demoData: true, demoAppeals: 0, timeZone: config.timeZone },
+        logger,
+      );
+    }
     await dataSource.destroy();
 
     const db = new pg.Pool({ connectionString: databaseUrl, max: 4 });
     cleanups.push(() => db.end());
-    const loader = await db.connect();
-    say(`Loading ${options.appeals.toLocaleString('en')} appeals ...`);
-    const load = await bulkSeedAppeals(loader, options.appeals, new Date(), say).finally(() => loader.release());
+    if (options.reuse) {
+      const [{ count }] = (await db.query(`SELECT count(*)::int AS count FROM appeals`)).rows;
+      say(`Reusing ${options.reuse}: ${count.toLocaleString('en')} appeals, ${migrated.length} new migrations applied`);
+      if (migrated.length > 0) await db.query(`VACUUM ANALYZE appeals`);
+    }
+    const load = options.reuse ? null : await loadAppeals(db, options.appeals);
     const { rows: sizes } = await db.query(
       `SELECT pg_size_pretty(pg_table_size('appeals')) AS "table", pg_size_pretty(pg_indexes_size('appeals')) AS indexes`,
     );
-    say(
-      `Loaded in ${seconds(load.insertMillis)}, indexes rebuilt in ${seconds(load.indexMillis)},` +
-        ` VACUUM ANALYZE ${seconds(load.analyzeMillis)}; table ${sizes[0].table}, indexes ${sizes[0].indexes}`,
-    );
-    figures.push({ name: 'bulk load (insert + indexes)', value: seconds(load.insertMillis + load.indexMillis) });
+    if (load) {
+      say(
+        `Loaded in ${seconds(load.insertMillis)}, indexes rebuilt in ${seconds(load.indexMillis)},` +
+          ` VACUUM ANALYZE ${seconds(load.analyzeMillis)}`,
+      );
+      figures.push({ name: 'bulk load (insert + indexes)', value: seconds(load.insertMillis + load.indexMillis) });
+    }
+    say(`appeals: table ${sizes[0].table}, indexes ${sizes[0].indexes}`);
 
     if (options.only === null || options.only === 'http') await measureHttp(options, config, databaseUrl, db);
     if (options.only === null || options.only === 'timers') await measureTimers(config.redisUrl, databaseUrl);
@@ -131,6 +146,20 @@ async function main(): Promise<void> {
   }
   figures.push({ name: 'peak RSS of this process', value: `${Math.round(process.resourceUsage().maxRSS / 1024)} MB` });
   report();
+}
+
+async function loadAppeals(db: pg.Pool, count: number) {
+  const loader = await db.connect();
+  say(`Loading ${count.toLocaleString('en')} appeals ...`);
+  return bulkSeedAppeals(loader, count, new Date(), say).finally(() => loader.release());
+}
+
+function databaseNamed(serverUrl: string, name: string): string {
+  if (!/^adaldesk_bench_[0-9a-f]+$/.test(name))
+    throw new Error(`--reuse takes a database a --keep run left, got "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 /** A new database on the server for this run, dropped at the end (unless kept). */
@@ -295,76 +324,53 @@ async function explain(db: pg.Pool, label: string, sql: string, parameters: unkn
   say(`\nEXPLAIN ANALYZE — ${label}\n${rows.map((row) => `  ${row['QUERY PLAN']}`).join('\n')}`);
 }
 
-/** POSTs new appeals with INTAKE_CONCURRENCY clients for INTAKE_SECONDS; the rate of 201s. */
+/** POSTs new appeals with INTAKE_CONCURRENCY clients for INTAKE_SECONDS, from a worker thread; the rate of 201s. */
 async function measureIntake(base: string, token: string, db: pg.Pool): Promise<void> {
   const { rows } = await db.query(
     `SELECT r.id AS "regionId", (SELECT id FROM categories WHERE code = 'school_meals') AS "categoryId",
             (SELECT id FROM organisations WHERE region_id = r.id ORDER BY name LIMIT 1) AS "organisationId"
        FROM regions r WHERE r.code = 'KZ-75'`,
   );
-  const sentences = [...MATTERS.school_meals.kk, ...MATTERS.school_meals.ru];
-  let serial = 0;
-  const body = () => {
-    serial += 1;
-    let iin: string | null = null;
-    for (let attempt = serial; !iin; attempt += 1)
-      iin = withCheckDigit(`8503154${String(attempt % 10_000).padStart(4, '0')}`);
-    return JSON.stringify({
-      channel: 'portal',
-      kind: 'complaint',
-      receivedAt: new Date().toISOString(),
-      ...rows[0],
-      description: sentences[serial % sentences.length].replace(/\{\w+\}/g, '45'),
-      anonymous: false,
-      confidential: false,
-      applicantName: 'Ахметова Айгүл Серікқызы',
-      applicantIin: iin,
-      applicantPhone: '+7 701 123 45 67',
+  const load = (seconds: number, concurrency: number): Promise<IntakeResult> =>
+    new Promise((resolve, reject) => {
+      const worker = new Worker(new URL('./bench-intake-worker.js', import.meta.url), {
+        workerData: {
+          base,
+          token,
+          place: rows[0],
+          sentences: [...MATTERS.school_meals.kk, ...MATTERS.school_meals.ru],
+          concurrency,
+          seconds,
+        } satisfies IntakeLoad,
+      });
+      worker.once('message', (result: IntakeResult) => resolve(result));
+      worker.once('error', reject);
     });
-  };
-  const post = () =>
-    fetch(`${base}/appeals`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body(),
-    });
-  const probe = await post();
-  const probeBody = await probe.text();
-  if (probe.status === 404) {
+  const probe = await load(0.001, 1);
+  if (probe.statuses[404]) {
     say('skipped: POST /api/appeals answers 404: no intake rate');
     return;
   }
-  if (probe.status !== 201) {
-    say(`skipped intake: POST /api/appeals answered ${probe.status}: ${probeBody.slice(0, 300)}`);
+  if (probe.firstFailure) {
+    say(`skipped intake: POST /api/appeals failed: ${probe.firstFailure}`);
     return;
   }
-  const statuses = new Map<number, number>();
-  const durations: number[] = [];
-  const failures: string[] = [];
-  const stopAt = Date.now() + INTAKE_SECONDS * 1000;
-  const started = Date.now();
-  await Promise.all(
-    Array.from({ length: INTAKE_CONCURRENCY }, async () => {
-      while (Date.now() < stopAt) {
-        const start = performance.now();
-        const response = await post();
-        durations.push(performance.now() - start);
-        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-        if (response.status !== 201 && failures.length === 0) failures.push(await response.text());
-        else await response.arrayBuffer();
-      }
-    }),
-  );
-  const elapsed = (Date.now() - started) / 1000;
-  const created = statuses.get(201) ?? 0;
-  const summary = summarise(durations);
+  const result = await load(INTAKE_SECONDS, INTAKE_CONCURRENCY);
+  const created = result.statuses[201] ?? 0;
+  const summary = summarise(result.durations);
   say(
-    `  intake: ${created} created in ${elapsed.toFixed(1)} s with ${INTAKE_CONCURRENCY} clients; ` +
-      `statuses ${JSON.stringify(Object.fromEntries(statuses))}; p50 ${ms(summary.p50)}, p95 ${ms(summary.p95)}`,
+    `  intake: ${created} created in ${result.elapsedSeconds.toFixed(1)} s with ${INTAKE_CONCURRENCY} clients; ` +
+      `statuses ${JSON.stringify(result.statuses)}; p50 ${ms(summary.p50)}, p95 ${ms(summary.p95)}`,
   );
-  if (failures.length > 0) say(`  first failure: ${failures[0].slice(0, 300)}`);
+  if (result.firstFailure) say(`  first failure: ${result.firstFailure}`);
   figures.push(
-    targeted('intake POST /api/appeals', created / elapsed, TARGETS.intakePerSecond, '>=', (v) => `${v.toFixed(0)}/s`),
+    targeted(
+      'intake POST /api/appeals',
+      created / result.elapsedSeconds,
+      TARGETS.intakePerSecond,
+      '>=',
+      (v) => `${v.toFixed(0)}/s`,
+    ),
   );
 }
 
