@@ -27,9 +27,9 @@ const Figure = ({
   note?: string;
   testId: string;
 }) => (
-  <Card variant="outlined" sx={{ minWidth: 130, flex: '1 1 0' }}>
+  <Card variant="outlined" sx={{ minWidth: 120, flex: '1 1 0' }}>
     <CardContent sx={{ py: 1, '&:last-child': { pb: 1 } }}>
-      <Typography variant="caption" color="text.secondary" component="div" noWrap>
+      <Typography variant="caption" color="text.secondary" component="div">
         {label}
       </Typography>
       <Typography variant="h6" component="div" data-testid={testId}>

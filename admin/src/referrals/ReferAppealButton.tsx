@@ -8,10 +8,12 @@ import type { AppealRecord } from '../appeals/appealTypes';
  */
 export const ReferAppealButton = () => {
   const appeal = useRecordContext<AppealRecord>();
+  // react-admin caches the answer by record id: the appeal's, so that no other check shares it.
   const { canAccess } = useCanAccess({
     resource: 'referrals',
     action: 'create',
-    record: { regionId: appeal?.regionId },
+    record: appeal ? { id: appeal.id, regionId: appeal.regionId } : undefined,
+    enabled: !!appeal,
   });
   if (!appeal || !canAccess) return null;
   return (

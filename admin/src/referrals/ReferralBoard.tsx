@@ -24,7 +24,7 @@ const StageColumn = ({ status }: { status: ReferralStatus }) => {
   return (
     <Paper
       variant="outlined"
-      sx={{ p: 1, minWidth: 240, flex: '1 0 240px', bgcolor: 'background.default' }}
+      sx={{ p: 1, minWidth: 170, flex: '1 1 170px', bgcolor: 'background.default' }}
       data-stage-column={status}
     >
       <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 1 }}>
@@ -64,7 +64,7 @@ const StageColumn = ({ status }: { status: ReferralStatus }) => {
 export const ReferralBoard = () => {
   const translate = useTranslate();
   return (
-    <Box sx={{ mt: 1 }}>
+    <Box sx={{ mt: 1, minWidth: 0 }}>
       <Title title={translate('app.referrals.board.title')} />
       <Card>
         <FunnelFigures />

@@ -26,12 +26,13 @@ function recordedStages(events: AppealTimelineEvent[]): Map<ReferralStatus, Appe
   return byStage;
 }
 
+/** A day in words; Kazakh takes numbers, as ICU's Kazakh month names read "2026 M11 24". */
 const formatDay = (day: string, locale: string) =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString(locale === 'kk' ? 'kk-KZ' : locale === 'ru' ? 'ru-RU' : 'en-GB', {
+  new Date(`${day}T00:00:00Z`).toLocaleDateString(locale === 'ru' ? 'ru-RU' : locale === 'kk' ? 'kk-KZ' : 'en-GB', {
     timeZone: 'UTC',
     year: 'numeric',
-    month: 'long',
-    day: 'numeric',
+    month: locale === 'kk' ? '2-digit' : 'long',
+    day: locale === 'kk' ? '2-digit' : 'numeric',
   });
 
 /**

@@ -81,12 +81,14 @@ export const ReferralShow = () => (
           <TextField source="registerNumber" emptyText="—" />
           <DateTimeField source="followUpDueAt" emptyText="—" />
         </Section>
-        <Labeled>
-          <TextField source="summary" />
-        </Labeled>
-        <Labeled>
-          <TextField source="description" emptyText="—" sx={{ whiteSpace: 'pre-wrap' }} />
-        </Labeled>
+        <Box sx={{ display: 'grid', gap: 2, mb: 2 }}>
+          <Labeled>
+            <TextField source="summary" />
+          </Labeled>
+          <Labeled>
+            <TextField source="description" emptyText="—" sx={{ whiteSpace: 'pre-wrap' }} />
+          </Labeled>
+        </Box>
         <OutcomeSection />
         <Labeled label="resources.referrals.fields.personsInvolved">
           <ArrayField source="persons">
