@@ -1,4 +1,4 @@
-import { Admin, LoginWithEmail, Resource } from 'react-admin';
+import { Admin, LoginWithEmail, reactRouterProvider, Resource } from 'react-admin';
 import appeals from './appeals';
 import auditEvents from './audit-events';
 import calendarDays from './calendar-days';
@@ -10,9 +10,14 @@ import organisations from './organisations';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
+import referrals from './referrals';
+import { ReferralBoard } from './referrals/ReferralBoard';
 import regions from './regions';
 import slaPolicies from './sla-policies';
 import users from './users';
+
+// The router react-admin runs on, for the pages a resource has beyond list, show, edit and create.
+const { Route } = reactRouterProvider;
 
 /**
  * The menu lists a resource only when `authProvider.canAccess` allows its list, so each role sees
@@ -31,6 +36,9 @@ export const App = () => (
     disableTelemetry
   >
     <Resource name="appeals" {...appeals} />
+    <Resource name="referrals" {...referrals}>
+      <Route path="board" element={<ReferralBoard />} />
+    </Resource>
     <Resource name="organisations" {...organisations} />
     <Resource name="categories" {...categories} />
     <Resource name="regions" {...regions} />

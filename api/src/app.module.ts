@@ -14,6 +14,8 @@ import { QueueModule } from './core/queue/queue.module.js';
 import { HealthController } from './health/health.controller.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
+import { ReferralsModule } from './referrals/referrals.module.js';
+import { StatsModule } from './stats/stats.module.js';
 import { UsersModule } from './users/users.module.js';
 
 export interface AppModuleOptions {
@@ -42,6 +44,8 @@ export class AppModule {
         AuditEventsModule,
         NotificationsModule,
         AppealsModule,
+        ReferralsModule,
+        StatsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -20,6 +20,14 @@ const MATRIX: Record<string, Record<Action, Row>> = {
     update: { admin: 200, manager: 200, officer: 200, inspector: 403, auditor: 403 },
     delete: { admin: 405, manager: 403, officer: 403, inspector: 403, auditor: 403 },
   },
+  // Referrals are part of the record too; inspectors refer what they find, auditors only read.
+  referrals: {
+    list: { admin: 200, manager: 200, officer: 200, inspector: 200, auditor: 200 },
+    show: { admin: 200, manager: 200, officer: 200, inspector: 200, auditor: 200 },
+    create: { admin: 201, manager: 201, officer: 201, inspector: 201, auditor: 403 },
+    update: { admin: 200, manager: 200, officer: 200, inspector: 403, auditor: 403 },
+    delete: { admin: 405, manager: 403, officer: 403, inspector: 403, auditor: 403 },
+  },
   users: {
     list: { admin: 200, manager: 200, officer: 200, inspector: 200, auditor: 200 },
     show: { admin: 200, manager: 200, officer: 200, inspector: 200, auditor: 200 },
@@ -139,6 +147,8 @@ function newRecord(resource: string): Record<string, unknown> {
         description: `Matrix appeal ${tag}: the school roof leaks`,
         applicantName: 'Matrix Applicant',
       };
+    case 'referrals':
+      return { agency: 'prosecutor', regionId: almatyId, summary: `Matrix referral ${tag}: procurement fraud` };
     default:
       return { note: 'nothing may create this' };
   }
@@ -191,7 +201,9 @@ test.each(cases)('%s %s as %s -> %i', async (resource, action, role, expected) =
           ? { name: 'Changed org' }
           : resource === 'appeals'
             ? { description: 'Changed description of the appeal' }
-            : change;
+            : resource === 'referrals'
+              ? { summary: 'Changed summary of the referral' }
+              : change;
       status = (
         await t.http
           .put(`/api/${resource}/${record.id}`)
@@ -308,5 +320,36 @@ test.each(
     .post(`/api/appeals/${appeal.id}/actions/${action}`)
     .set(auth)
     .send({ version: appeal.version, categoryId: action === 'triage' ? categoryId : undefined });
+  expect(response.status).toBe(expected);
+});
+
+/** Beyond CRUD for referrals: export, and a funnel step (taken on a fresh referral each time). */
+const REFERRAL_EXTRAS: Record<'export' | 'start-review' | 'record-verdict' | 'funnel', Row> = {
+  export: { admin: 200, manager: 200, officer: 200, inspector: 403, auditor: 200 },
+  'start-review': { admin: 200, manager: 200, officer: 200, inspector: 403, auditor: 403 },
+  // Those who may step a referral get 422 for a verdict on one just referred.
+  'record-verdict': { admin: 422, manager: 422, officer: 422, inspector: 403, auditor: 403 },
+  funnel: { admin: 200, manager: 200, officer: 200, inspector: 200, auditor: 200 },
+};
+
+test.each(
+  Object.entries(REFERRAL_EXTRAS).flatMap(([action, row]) =>
+    ROLES_UNDER_TEST.map((role) => [action, role, row[role]] as const),
+  ),
+)('referrals %s as %s -> %i', async (action, role, expected) => {
+  const auth = bearer(t.tokens[role]);
+  if (action === 'export') {
+    expect((await t.http.get('/api/referrals/export').set(auth)).status).toBe(expected);
+    return;
+  }
+  if (action === 'funnel') {
+    expect((await t.http.get('/api/stats/referral-funnel').set(auth)).status).toBe(expected);
+    return;
+  }
+  const referral = await existingRecord('referrals');
+  const response = await t.http
+    .post(`/api/referrals/${referral.id}/actions/${action}`)
+    .set(auth)
+    .send({ version: referral.version, ...(action === 'record-verdict' ? { verdict: 'convicted' } : {}) });
   expect(response.status).toBe(expected);
 });

@@ -20,6 +20,7 @@ import {
 import { enumChoices } from '../common/choices';
 import { DateTimeField } from '../common/DateTimeField';
 import { RegionField } from '../common/RegionField';
+import { ReferAppealButton } from '../referrals/ReferAppealButton';
 import { AppealTimeline } from './AppealTimeline';
 import type { AppealRecord } from './appealTypes';
 import { AppealWorkflowButtons } from './AppealWorkflowButtons';
@@ -48,6 +49,7 @@ const Section = ({ title, children }: { title: string; children: ReactNode }) =>
 const AppealShowActions = () => (
   <TopToolbar sx={{ alignItems: 'center' }}>
     <AppealWorkflowButtons />
+    <ReferAppealButton />
     <EditButton />
   </TopToolbar>
 );

@@ -5,6 +5,9 @@ import {
   APPEAL_STATUSES,
   CALENDAR_DAY_KINDS,
   ORGANISATION_TYPES,
+  REFERRAL_AGENCIES,
+  REFERRAL_STATUSES,
+  REFERRAL_VERDICTS,
   REGION_KINDS,
   ROLES,
   SLA_STATES,
@@ -25,6 +28,9 @@ export const ENUMS = {
   appealOutcome: APPEAL_OUTCOMES,
   slaState: SLA_STATES,
   notificationKind: NOTIFICATION_KINDS,
+  referralAgency: REFERRAL_AGENCIES,
+  referralStatus: REFERRAL_STATUSES,
+  referralVerdict: REFERRAL_VERDICTS,
 } as const;
 
 export type EnumGroup = keyof typeof ENUMS;

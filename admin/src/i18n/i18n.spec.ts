@@ -6,6 +6,10 @@ import {
   APPEAL_STATUSES,
   CALENDAR_DAY_KINDS,
   ORGANISATION_TYPES,
+  REFERRAL_ACTIONS,
+  REFERRAL_AGENCIES,
+  REFERRAL_STATUSES,
+  REFERRAL_VERDICTS,
   REGION_KINDS,
   RESOURCES,
   ROLES,
@@ -89,6 +93,9 @@ describe('labels for the shared vocabulary', () => {
     appealOutcome: APPEAL_OUTCOMES,
     slaState: SLA_STATES,
     notificationKind: NOTIFICATION_KINDS,
+    referralAgency: REFERRAL_AGENCIES,
+    referralStatus: REFERRAL_STATUSES,
+    referralVerdict: REFERRAL_VERDICTS,
   };
 
   it('offers every value of every libs enum as a choice', () => {
@@ -118,6 +125,15 @@ describe('labels for the shared vocabulary', () => {
     const unnamed = APPEAL_ACTIONS.filter(
       (action) =>
         typeof lookup(messages, `app.appeals.actions.${action}`) !== 'string' ||
+        typeof lookup(messages, `enums.auditAction.${action}`) !== 'string',
+    );
+    expect(unnamed).toEqual([]);
+  });
+
+  it.each(locales)('%s names every funnel step of a referral, as a button and in the history', (_, messages) => {
+    const unnamed = REFERRAL_ACTIONS.filter(
+      (action) =>
+        typeof lookup(messages, `app.referrals.actions.${action}`) !== 'string' ||
         typeof lookup(messages, `enums.auditAction.${action}`) !== 'string',
     );
     expect(unnamed).toEqual([]);

@@ -1,6 +1,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { type DataProvider, fetchUtils, HttpError, type SortPayload } from 'react-admin';
 import type { AppealActionRequest, AppealRecord, AppealTimelineEvent, DeadlinePreview } from '../appeals/appealTypes';
+import type { ReferralActionRequest, ReferralFunnel, ReferralRecord } from '../referrals/referralTypes';
 import { toReactAdminError } from './apiErrors';
 import { apiListFilter, listQueryString, updatePayload } from './apiRequests';
 import { getAccessToken } from './session';
@@ -63,6 +64,11 @@ export interface AdalDeskDataProvider extends DataProvider {
   appealTimeline(id: string): Promise<AppealTimelineEvent[]>;
   appealDeadline(params: { receivedAt: string; kind: string; categoryId?: string | null }): Promise<DeadlinePreview>;
   markAllNotificationsRead(): Promise<{ updated: number }>;
+  /** A funnel step, `POST /api/referrals/:id/actions/<action>`; answers the referral as it now is. */
+  referralAction(request: ReferralActionRequest): Promise<{ data: ReferralRecord }>;
+  referralTimeline(id: string): Promise<AppealTimelineEvent[]>;
+  /** `GET /api/stats/referral-funnel`: the last twelve months unless a period is given. */
+  referralFunnel(params: { regionId?: string; agency?: string; from?: string; to?: string }): Promise<ReferralFunnel>;
 }
 
 const restProvider = simpleRestProvider(API_URL, fetchApi);
@@ -103,4 +109,20 @@ export const dataProvider: AdalDeskDataProvider = {
   },
 
   markAllNotificationsRead: () => postJson(`${API_URL}/notifications/actions/read-all`, {}),
+
+  referralAction: async ({ id, action, body }) => ({
+    data: await postJson<ReferralRecord>(`${API_URL}/referrals/${encodeURIComponent(id)}/actions/${action}`, body),
+  }),
+
+  referralTimeline: async (id) =>
+    (await fetchApi(`${API_URL}/referrals/${encodeURIComponent(id)}/timeline`)).json as AppealTimelineEvent[],
+
+  referralFunnel: async (params) => {
+    const query = new URLSearchParams(
+      Object.entries(params).filter(
+        (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '',
+      ),
+    );
+    return (await fetchApi(`${API_URL}/stats/referral-funnel?${query}`)).json as ReferralFunnel;
+  },
 };

@@ -1,7 +1,13 @@
 import { Column, Entity } from 'typeorm';
 import { BaseRecord } from '../core/database/base.entity.js';
 
-export const NOTIFICATION_KINDS = ['appeal_assigned', 'sla_warning', 'sla_breach', 'extension_requested'] as const;
+export const NOTIFICATION_KINDS = [
+  'appeal_assigned',
+  'sla_warning',
+  'sla_breach',
+  'extension_requested',
+  'referral_follow_up',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** One message to one user about one record. Words come from the UI's translations, keyed by `kind`. */

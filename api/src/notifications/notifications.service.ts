@@ -131,7 +131,8 @@ export class NotificationsService extends CrudService<Notification> implements O
 
   private async email(notificationId: string): Promise<void> {
     const [row] = await this.dataSource.query(
-      `SELECT n.kind, n.data, n.entity_id AS "entityId", u.email, u.full_name AS "fullName"
+      `SELECT n.kind, n.data, n.entity_type AS "entityType", n.entity_id AS "entityId", u.email,
+              u.full_name AS "fullName"
        FROM notifications n JOIN users u ON u.id = n.user_id
        WHERE n.id = $1 AND n.emailed_at IS NULL`,
       [notificationId],
@@ -139,13 +140,13 @@ export class NotificationsService extends CrudService<Notification> implements O
     if (!row) return;
     await this.mailer.send(
       row.email,
-      emailFor(row.kind, row.data, `${this.config.publicUrl}/#/appeals/${row.entityId}/show`),
+      emailFor(row.kind, row.data, `${this.config.publicUrl}/#/${row.entityType}/${row.entityId}/show`),
     );
     await this.dataSource.query(`UPDATE notifications SET emailed_at = now() WHERE id = $1`, [notificationId]);
   }
 }
 
-/** The e-mail of a notification, in Kazakh and Russian; it names the appeal, never the applicant. */
+/** The e-mail of a notification, in Kazakh and Russian; it names the record, never the applicant. */
 export function emailFor(kind: NotificationKind, data: Record<string, unknown>, link: string) {
   const number = String(data.number ?? '');
   const due = data.dueAt ? new Date(String(data.dueAt)).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : '';
@@ -154,6 +155,7 @@ export function emailFor(kind: NotificationKind, data: Record<string, unknown>, 
     sla_warning: `${number}: мерзімі жақындады / срок истекает (${due})`,
     sla_breach: `${number}: мерзімі өтті / срок нарушен (${due})`,
     extension_requested: `${number}: мерзімді ұзарту сұралды / запрошено продление срока`,
+    referral_follow_up: `${number}: жолдаудың нәтижесін нақтылаңыз / уточните результат направления`,
   };
   return { subject: `AdalDesk — ${subjects[kind]}`, text: `${subjects[kind]}\n\n${link}\n` };
 }

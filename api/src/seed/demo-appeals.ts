@@ -813,7 +813,7 @@ function appealValues(appeal: AppealRow): unknown[] {
 }
 
 /** Multi-row INSERTs, as many rows per statement as PostgreSQL's parameter limit allows. */
-async function insertRows(
+export async function insertRows(
   manager: EntityManager,
   table: string,
   columns: readonly string[],
@@ -942,7 +942,7 @@ async function ensureOfficers(manager: EntityManager, regions: readonly RegionRo
 }
 
 /** A small seeded generator (mulberry32): demo data that looks random but is the same every time. */
-class Random {
+export class Random {
   private state: number;
 
   constructor(seed: number) {

@@ -12,6 +12,7 @@ import { hashPassword } from '../auth/auth.service.js';
 import { AuditService } from '../core/audit/audit.service.js';
 import { User } from '../users/user.entity.js';
 import { seedDemoAppeals } from './demo-appeals.js';
+import { seedDemoReferrals } from './demo-referrals.js';
 import { CATEGORIES, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, REGIONS, SLA_POLICIES } from './reference-data.js';
 
 export interface SeedOptions {
@@ -20,6 +21,10 @@ export interface SeedOptions {
   demoData: boolean;
   /** Appeals created with the demo data (default 3000); 0 keeps the demo database free of them. */
   demoAppeals?: number;
+  /** Referrals with their funnel, shaped like the seed figures; by default with the demo appeals. */
+  demoReferrals?: boolean;
+  /** `REFERRAL_FOLLOW_UP_DAYS`, for the demo referrals' follow-up dates. */
+  referralFollowUpDays?: number;
   /** The office's calendar settings, for the demo appeals' registration and deadlines. */
   timeZone?: string;
   workdayStart?: string;
@@ -72,6 +77,16 @@ export async function seedDatabase(dataSource: DataSource, options: SeedOptions,
         logger.info(
           `Created ${appeals.appeals} demo appeals, ${appeals.organisations} regional organisations` +
             ` and ${appeals.officers} regional officers`,
+        );
+      }
+      if (options.demoReferrals ?? appeals.appeals > 0) {
+        const referrals = await seedDemoReferrals(manager, {
+          now: new Date(),
+          followUpDays: options.referralFollowUpDays,
+        });
+        logger.info(
+          `Created ${referrals.ids.length} demo referrals: ${referrals.caseOpened} criminal cases opened,` +
+            ` ${referrals.sentToCourt} sent to court`,
         );
       }
     }

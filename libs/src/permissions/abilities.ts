@@ -1,5 +1,6 @@
 import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility } from '@casl/ability';
 import { APPLICANT_PERSONAL_FIELDS, type AppealAction } from '../domain/appeals.js';
+import { REFERRAL_ACTIONS } from '../domain/referrals.js';
 import type { Resource } from '../domain/resources.js';
 import type { Actor } from '../domain/roles.js';
 
@@ -29,6 +30,12 @@ const APPEAL_WORK_STEPS: AppealAction[] = [
 /** Steps that need a head's decision: extending a legal deadline, closing, reopening. */
 const APPEAL_HEAD_STEPS: AppealAction[] = ['approve-extension', 'close', 'reopen'];
 
+/**
+ * Referrals to law enforcement: worked by officers and managers of the region, every funnel step
+ * included. Never deleted (they are part of the record), so nobody but an admin is even asked.
+ */
+const REFERRAL_WORK = ['read', 'create', 'update', 'export', ...REFERRAL_ACTIONS];
+
 /** Reference data every signed-in user reads; only admins change it. */
 const READ_BY_EVERYONE: Resource[] = ['regions', 'categories', 'calendar-days', 'sla-policies', 'organisations'];
 
@@ -57,6 +64,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       can(['create', 'update'], 'organisations', inRegion);
       can(['read', 'export'], 'audit-events', inRegion);
       can(['read', 'create', 'update', 'export', ...APPEAL_WORK_STEPS, ...APPEAL_HEAD_STEPS], 'appeals', inRegion);
+      can(REFERRAL_WORK, 'referrals', inRegion);
       break;
 
     case 'officer':
@@ -67,18 +75,22 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       for (const scope of [{ confidential: false }, { registeredById: actor.id }, { assigneeId: actor.id }]) {
         can(['read', 'update', 'export', ...APPEAL_WORK_STEPS], 'appeals', { ...inRegion, ...scope });
       }
+      can(REFERRAL_WORK, 'referrals', inRegion);
       break;
 
     case 'inspector':
       can('read', 'users', inRegion);
       can('create', 'organisations', inRegion);
       can('read', 'appeals', { ...inRegion, confidential: false });
+      // Inspectors refer what their inspections find; the funnel itself is worked by the office.
+      can(['read', 'create'], 'referrals', inRegion);
       break;
 
     case 'auditor':
       can('read', 'users', inRegion);
       can(['read', 'export'], 'audit-events', inRegion);
       can(['read', 'export'], 'appeals', { ...inRegion, confidential: false });
+      can(['read', 'export'], 'referrals', inRegion);
       break;
   }
 

@@ -31,6 +31,8 @@ export interface AppConfig {
   publicUrl: string;
   /** How often the SLA reconciler re-creates missing timers and flags overdue cases. */
   slaReconcileSeconds: number;
+  /** Days a referral may go without an outcome update before its owner and managers are reminded. */
+  referralFollowUpDays: number;
 }
 
 export class ConfigError extends Error {
@@ -147,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpFrom,
     publicUrl: publicUrl.replace(/\/$/, ''),
     slaReconcileSeconds: integer('SLA_RECONCILE_SECONDS', 60, 5, 24 * 3600),
+    referralFollowUpDays: integer('REFERRAL_FOLLOW_UP_DAYS', 30, 1, 365),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -6,6 +6,7 @@ import { Organisation } from '../../reference/organisations/organisation.entity.
 import { Region } from '../../reference/regions/region.entity.js';
 import { SlaPolicy } from '../../reference/sla-policies/sla-policy.entity.js';
 import { Notification } from '../../notifications/notification.entity.js';
+import { Referral } from '../../referrals/referral.entity.js';
 import { User } from '../../users/user.entity.js';
 
 export const ENTITIES = [
@@ -18,4 +19,5 @@ export const ENTITIES = [
   AuditEvent,
   Appeal,
   Notification,
+  Referral,
 ];

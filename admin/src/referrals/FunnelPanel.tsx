@@ -1,0 +1,136 @@
+import { Box, Card, CardContent, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { useDataProvider, useListContext, useLocale, useTranslate } from 'react-admin';
+import type { AdalDeskDataProvider } from '../providers/dataProvider';
+import type { ReferralFunnel } from './referralTypes';
+
+/**
+ * Tenge from the API's exact decimal string, grouped by thousands; formatted as text so that no amount
+ * passes through a floating-point number on its way to the screen.
+ */
+export function formatTenge(amount: string, locale = 'en'): string {
+  const [whole, fraction = '00'] = amount.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+  return `${grouped}${locale === 'en' ? '.' : ','}${fraction.padEnd(2, '0')}\u00a0₸`;
+}
+
+const percent = (value: number | null) => (value === null ? '' : `${Math.round(value * 100)}%`);
+
+const Figure = ({
+  label,
+  value,
+  note,
+  testId,
+}: {
+  label: string;
+  value: string | number;
+  note?: string;
+  testId: string;
+}) => (
+  <Card variant="outlined" sx={{ minWidth: 120, flex: '1 1 0' }}>
+    <CardContent sx={{ py: 1, '&:last-child': { pb: 1 } }}>
+      <Typography variant="caption" color="text.secondary" component="div">
+        {label}
+      </Typography>
+      <Typography variant="h6" component="div" data-testid={testId}>
+        {value}
+      </Typography>
+      {note && (
+        <Typography variant="caption" color="text.secondary" component="div">
+          {note}
+        </Typography>
+      )}
+    </CardContent>
+  </Card>
+);
+
+interface FunnelFiguresProps {
+  regionId?: string;
+  agency?: string;
+  /** Anything that changes when the referrals do, so the figures are read again. */
+  refreshKey?: unknown;
+}
+
+/**
+ * The funnel of the last twelve months from `/api/stats/referral-funnel`: counts at each step and the
+ * conversion from the step before, with the damages recovered.
+ */
+export const FunnelFigures = ({ regionId, agency, refreshKey }: FunnelFiguresProps) => {
+  const dataProvider = useDataProvider<AdalDeskDataProvider>();
+  const translate = useTranslate();
+  const locale = useLocale();
+  const [funnel, setFunnel] = useState<ReferralFunnel | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    dataProvider
+      .referralFunnel({ regionId, agency })
+      .then((result) => current && setFunnel(result))
+      .catch(() => current && setFunnel(null));
+    return () => {
+      current = false;
+    };
+  }, [dataProvider, regionId, agency, refreshKey]);
+
+  if (!funnel) return null;
+  const { counts, conversion } = funnel;
+  const of = (value: number | null) =>
+    value === null ? undefined : translate('app.referrals.funnel.of_previous', { percent: percent(value) });
+  return (
+    <Box
+      component="section"
+      sx={{ p: 2, pb: 1 }}
+      aria-label={translate('app.referrals.funnel.label')}
+      data-testid="funnel-panel"
+    >
+      <Typography variant="subtitle2" gutterBottom>
+        {translate('app.referrals.funnel.title', { from: funnel.from, to: funnel.to })}
+      </Typography>
+      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+        <Figure testId="funnel-referred" label={translate('app.referrals.funnel.referred')} value={counts.referred} />
+        <Figure
+          testId="funnel-under-review"
+          label={translate('app.referrals.funnel.under_review')}
+          value={counts.underReview}
+          note={of(conversion.underReview)}
+        />
+        <Figure
+          testId="funnel-case-opened"
+          label={translate('app.referrals.funnel.case_opened')}
+          value={counts.caseOpened}
+          note={of(conversion.caseOpened)}
+        />
+        <Figure testId="funnel-refused" label={translate('app.referrals.funnel.refused')} value={counts.refused} />
+        <Figure
+          testId="funnel-sent-to-court"
+          label={translate('app.referrals.funnel.sent_to_court')}
+          value={counts.sentToCourt}
+          note={of(conversion.sentToCourt)}
+        />
+        <Figure
+          testId="funnel-convicted"
+          label={translate('app.referrals.funnel.convicted')}
+          value={counts.convicted}
+          note={translate('app.referrals.funnel.verdicts', { smart_count: counts.verdict })}
+        />
+        <Figure
+          testId="funnel-damages"
+          label={translate('app.referrals.funnel.damages')}
+          value={formatTenge(funnel.damagesRecovered, locale)}
+        />
+      </Box>
+    </Box>
+  );
+};
+
+/** The funnel above the referral list, for the region and agency the list is filtered by. */
+export const FunnelPanel = () => {
+  const { filterValues = {}, total } = useListContext();
+  return (
+    <FunnelFigures
+      regionId={typeof filterValues.regionId === 'string' ? filterValues.regionId : undefined}
+      agency={typeof filterValues.agency === 'string' ? filterValues.agency : undefined}
+      refreshKey={total}
+    />
+  );
+};

@@ -1,0 +1,62 @@
+import type { ReferralAction, ReferralAgency, ReferralStatus, ReferralVerdict } from '@adaldesk/libs';
+
+/** A referral as `GET /api/referrals/:id` returns it. It carries no applicant data. */
+export interface ReferralRecord {
+  id: string;
+  number: string;
+  agency: ReferralAgency;
+  agencyName: string | null;
+  appealId: string | null;
+  findingId: string | null;
+  regionId: string;
+  organisationId: string | null;
+  ownerId: string;
+  summary: string;
+  description: string | null;
+  persons: Array<{ fullName: string; position: string | null; organisation: string | null }>;
+  status: ReferralStatus;
+  referredOn: string;
+  reviewStartedOn: string | null;
+  caseOpenedOn: string | null;
+  refusedOn: string | null;
+  sentToCourtOn: string | null;
+  verdictOn: string | null;
+  registerNumber: string | null;
+  refusalReason: string | null;
+  verdict: ReferralVerdict | null;
+  sanctions: string | null;
+  damagesRecovered: string | null;
+  lastOutcomeAt: string;
+  followUpDueAt: string | null;
+  remindedAt: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ReferralActionRequest {
+  id: string;
+  action: ReferralAction;
+  body: Record<string, unknown> & { version: number };
+}
+
+/** `GET /api/stats/referral-funnel`: the period's referrals at each step. */
+export interface ReferralFunnel {
+  from: string;
+  to: string;
+  counts: {
+    referred: number;
+    underReview: number;
+    caseOpened: number;
+    refused: number;
+    sentToCourt: number;
+    verdict: number;
+    convicted: number;
+    acquitted: number;
+    dismissed: number;
+  };
+  current: Record<ReferralStatus, number>;
+  conversion: Record<'underReview' | 'caseOpened' | 'refused' | 'sentToCourt' | 'verdict' | 'convicted', number | null>;
+  medianDays: Record<string, number | null>;
+  damagesRecovered: string;
+}

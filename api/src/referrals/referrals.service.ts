@@ -1,0 +1,371 @@
+import { subject as asSubject } from '@casl/ability';
+import {
+  type Action,
+  FINAL_REFERRAL_STATUSES,
+  formatReferralNumber,
+  isReferralAction,
+  nextReferralStatus,
+  previousStepDate,
+  REFERRAL_ACTIONS,
+  REFERRAL_STATUS_DATES,
+  type ReferralAction,
+  type ReferralStatus,
+} from '@adaldesk/libs';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditEventsService } from '../audit/audit-events.service.js';
+import { AuditService } from '../core/audit/audit.service.js';
+import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
+import { changedFields, CrudService } from '../core/crud/crud.service.js';
+import { filtersFor } from '../core/crud/list-query.js';
+import { AppError, ErrorCode, type FieldProblem } from '../core/errors/app-error.js';
+import { validateBody } from '../core/validation/validate-body.js';
+import { WorkingCalendarService } from '../sla/working-calendar.service.js';
+import { CreateReferralDto } from './dto/create-referral.dto.js';
+import {
+  type OpenCaseDto,
+  type RecordVerdictDto,
+  REFERRAL_ACTION_BODIES,
+  type RefuseDto,
+  type ReferralStepDto,
+} from './dto/referral-actions.dto.js';
+import { UpdateReferralDto } from './dto/update-referral.dto.js';
+import { ReferralFollowUpJobs } from './jobs/referral-follow-up.job.js';
+import { Referral } from './referral.entity.js';
+
+/** Statuses in which a case has been opened, so it has a register number. */
+const CASE_STATUSES: readonly ReferralStatus[] = ['case_opened', 'sent_to_court', 'verdict'];
+
+/** Fields nobody writes through `PUT`; react-admin sends them back on edit, and they are dropped. */
+const SERVER_FIELDS = [
+  'number',
+  'appealId',
+  'findingId',
+  'regionId',
+  'status',
+  ...Object.values(REFERRAL_STATUS_DATES),
+  'refusalReason',
+  'verdict',
+  'sanctions',
+  'damagesRecovered',
+  'lastOutcomeAt',
+  'followUpDueAt',
+  'remindedAt',
+];
+
+/** What one funnel step needs besides the referral: the moment, the office's date today and the body. */
+interface StepContext {
+  now: Date;
+  today: string;
+}
+
+/**
+ * Referrals of materials to law enforcement and their outcome funnel. Every change runs in one
+ * transaction with its audit event; the follow-up timer is set after the commit.
+ */
+@Injectable()
+export class ReferralsService extends CrudService<Referral> {
+  private readonly logger = new Logger('Referrals');
+
+  constructor(
+    dataSource: DataSource,
+    audit: AuditService,
+    private readonly calendars: WorkingCalendarService,
+    private readonly followUps: ReferralFollowUpJobs,
+    private readonly auditEvents: AuditEventsService,
+  ) {
+    super(dataSource, audit, {
+      resource: 'referrals',
+      entity: Referral,
+      createDto: CreateReferralDto,
+      updateDto: UpdateReferralDto,
+      filters: filtersFor(
+        {
+          status: 'text',
+          agency: 'text',
+          verdict: 'text',
+          regionId: 'uuid',
+          organisationId: 'uuid',
+          ownerId: 'uuid',
+          appealId: 'uuid',
+          findingId: 'uuid',
+          referredOn: 'date',
+          caseOpenedOn: 'date',
+        },
+        ['referredOn', 'caseOpenedOn'],
+      ),
+      sortable: ['number', 'referredOn', 'status', 'agency', 'caseOpenedOn', 'followUpDueAt', 'updatedAt'],
+      defaultSort: ['referredOn', 'DESC'],
+      searchable: true,
+      searchProperties: ['number', 'summary', 'registerNumber'],
+      readOnlyFields: SERVER_FIELDS,
+    });
+  }
+
+  override async create(user: AuthenticatedUser, body: unknown): Promise<object> {
+    this.assertAllowed(user, 'create');
+    const dto = await validateBody(CreateReferralDto, body);
+    const { now, today } = await this.moment();
+    const referredOn = dto.referredOn ?? today;
+    const problems = agencyProblems(dto.agency, dto.agencyName);
+    if (referredOn > today) problems.push({ field: 'referredOn', message: 'must not be in the future' });
+
+    const saved = await this.inTransaction(async (manager) => {
+      let { regionId = null, organisationId } = dto;
+      if (dto.appealId) {
+        const appeal = await this.sourceAppeal(manager, user, dto.appealId);
+        if (!appeal) {
+          problems.push({ field: 'appealId', message: 'refers to no appeal you may read' });
+        } else {
+          if (regionId && regionId !== appeal.regionId) {
+            problems.push({ field: 'regionId', message: "must be the appeal's region (or left out)" });
+          }
+          regionId = appeal.regionId;
+          if (organisationId === undefined) organisationId = appeal.organisationId;
+          if (referredOn < appeal.receivedOn) {
+            problems.push({
+              field: 'referredOn',
+              message: `must not be before the appeal came in (${appeal.receivedOn})`,
+            });
+          }
+        }
+      } else if (!regionId) {
+        problems.push({ field: 'regionId', message: 'is required unless the referral comes from an appeal' });
+      }
+      if (problems.length > 0) throw AppError.validation(problems);
+      if (!user.ability.can('create', asReferral({ regionId }))) {
+        throw AppError.forbidden('You may refer materials only in your own region');
+      }
+      const ownerId = dto.ownerId ?? user.id;
+      if (dto.ownerId) await this.assertOwner(manager, dto.ownerId, regionId!);
+
+      const [{ sequence }] = await manager.query(`SELECT nextval('referral_number_seq') AS sequence`);
+      const referral = manager.create(Referral, {
+        agency: dto.agency,
+        agencyName: dto.agencyName ?? null,
+        appealId: dto.appealId ?? null,
+        findingId: dto.findingId ?? null,
+        regionId: regionId!,
+        organisationId: organisationId ?? null,
+        ownerId,
+        summary: dto.summary,
+        description: dto.description ?? null,
+        persons: (dto.persons ?? []).map(personOf),
+        number: formatReferralNumber(Number(referredOn.slice(0, 4)), Number(sequence)),
+        status: 'referred',
+        referredOn,
+        lastOutcomeAt: now,
+        followUpDueAt: this.followUps.followUpDueAfter(now),
+      });
+      const inserted = await manager.save(Referral, referral);
+      const stored = await manager.findOneByOrFail(Referral, { id: inserted.id });
+      await this.audit.record(manager, user, {
+        action: 'create',
+        entityType: 'referrals',
+        entityId: stored.id,
+        regionId: stored.regionId,
+        after: stored,
+      });
+      return stored;
+    });
+    this.afterCommit(saved);
+    return this.toJson(saved, user);
+  }
+
+  override async update(user: AuthenticatedUser, id: string, body: unknown): Promise<object> {
+    this.assertAllowed(user, 'update');
+    const dto = await validateBody(UpdateReferralDto, withoutServerFields(body));
+    return this.change(user, id, 'update', dto.version, 'update', async (referral, manager) => {
+      const { version: _version, persons, ...fields } = dto;
+      // Fields the client did not send are undefined on the DTO, and must stay as they are.
+      const changes = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+      const previous = { ownerId: referral.ownerId, registerNumber: referral.registerNumber };
+      Object.assign(referral, changes);
+      if (persons !== undefined) referral.persons = persons.map(personOf);
+      const problems = agencyProblems(referral.agency, referral.agencyName);
+      // react-admin sends the number back as it was; only a changed one is a correction to check.
+      if (referral.registerNumber !== previous.registerNumber) {
+        if (!CASE_STATUSES.includes(referral.status)) {
+          problems.push({
+            field: 'registerNumber',
+            message: 'is given by the step "open-case", once a case is opened',
+          });
+        } else if (!referral.registerNumber) {
+          problems.push({ field: 'registerNumber', message: 'is required once a case is opened' });
+        }
+      }
+      if (problems.length > 0) throw AppError.validation(problems);
+      if (referral.ownerId !== previous.ownerId) await this.assertOwner(manager, referral.ownerId, referral.regionId);
+    });
+  }
+
+  override async remove(user: AuthenticatedUser): Promise<object> {
+    this.assertAllowed(user, 'delete');
+    throw new AppError(
+      ErrorCode.MethodNotAllowed,
+      'Referrals are never deleted: they are part of the record. Record the refusal or the verdict instead',
+    );
+  }
+
+  /** A funnel step, `POST /api/referrals/:id/actions/<action>`. */
+  async act(user: AuthenticatedUser, id: string, action: string, body: unknown): Promise<object> {
+    if (!isReferralAction(action)) {
+      throw new AppError(ErrorCode.NotFound, `No referral action "${action}"; actions: ${REFERRAL_ACTIONS.join(', ')}`);
+    }
+    this.assertAllowed(user, action);
+    const dto = await validateBody(REFERRAL_ACTION_BODIES[action], body);
+    const moment = await this.moment();
+    return this.change(user, id, action, dto.version, action, (referral) => this.step(referral, action, dto, moment));
+  }
+
+  /** The referral's history from the audit trail, for whoever may read the referral. */
+  async timeline(user: AuthenticatedUser, id: string): Promise<object[]> {
+    this.assertAllowed(user, 'read');
+    await this.findVisible(this.dataSource.manager, user, id, 'read');
+    const events = (await this.auditEvents.historyOf(user, 'referrals', id)) as Record<string, unknown>[];
+    return events.map(({ id: eventId, occurredAt, actorId, actorEmail, actorRole, action, before, after }) => ({
+      id: eventId,
+      occurredAt,
+      actorId,
+      actorEmail,
+      actorRole,
+      action,
+      before,
+      after,
+    }));
+  }
+
+  private step(referral: Referral, action: ReferralAction, dto: ReferralStepDto, { now, today }: StepContext): void {
+    const next = nextReferralStatus(referral.status, action);
+    if (!next.ok) {
+      throw new AppError(
+        ErrorCode.IllegalTransition,
+        `A referral that is ${referral.status} cannot take the step "${action}"; ` +
+          (next.allowed.length > 0 ? `allowed: ${next.allowed.join(', ')}` : 'its funnel has ended'),
+        { status: referral.status, allowed: next.allowed },
+      );
+    }
+    const on = dto.on ?? today;
+    const previous = previousStepDate(referral.status, referral);
+    if (on > today) throw AppError.validation([{ field: 'on', message: 'must not be in the future' }]);
+    if (previous && on < previous) {
+      throw AppError.validation([
+        { field: 'on', message: `must not be before ${previous}, the date the referral became ${referral.status}` },
+      ]);
+    }
+    referral.status = next.status;
+    referral[REFERRAL_STATUS_DATES[next.status]] = on;
+    if (action === 'open-case') referral.registerNumber = (dto as OpenCaseDto).registerNumber.trim();
+    if (action === 'refuse') referral.refusalReason = (dto as RefuseDto).refusalReason;
+    if (action === 'record-verdict') {
+      const { verdict, sanctions, damagesRecovered } = dto as RecordVerdictDto;
+      referral.verdict = verdict;
+      referral.sanctions = sanctions ?? null;
+      referral.damagesRecovered = damagesRecovered ?? null;
+    }
+    referral.lastOutcomeAt = now;
+    referral.followUpDueAt = FINAL_REFERRAL_STATUSES.includes(next.status)
+      ? null
+      : this.followUps.followUpDueAfter(now);
+  }
+
+  /**
+   * Loads the referral with a row lock, checks the caller's right and the version, applies `apply`, and
+   * saves it with its audit event in one transaction; then sets its follow-up timer.
+   */
+  private async change(
+    user: AuthenticatedUser,
+    id: string,
+    permission: Action,
+    version: number,
+    auditAction: string,
+    apply: (referral: Referral, manager: EntityManager) => Promise<void> | void,
+  ): Promise<object> {
+    const saved = await this.inTransaction(async (manager) => {
+      const existing = await this.findVisible(manager, user, id, 'read', true);
+      if (!user.ability.can(permission, asReferral(existing))) {
+        throw AppError.forbidden(`The ${user.role} role may not ${permission} this referral`);
+      }
+      if (existing.version !== version) throw AppError.staleVersion('referrals', id, existing.version);
+      const before = { ...existing };
+      const referral = manager.merge(Referral, manager.create(Referral, {}), existing);
+      await apply(referral, manager);
+      await manager.save(Referral, referral);
+      const stored = await manager.findOneByOrFail(Referral, { id });
+      const diff = changedFields(before, stored);
+      await this.audit.record(manager, user, {
+        action: auditAction,
+        entityType: 'referrals',
+        entityId: id,
+        regionId: stored.regionId,
+        before: diff.before,
+        after: diff.after,
+      });
+      return stored;
+    });
+    this.afterCommit(saved);
+    return this.toJson(saved, user);
+  }
+
+  private afterCommit(referral: Referral): void {
+    // Not awaited: a queue that is down must not fail the change; the reconciler restores timers.
+    this.followUps
+      .sync(referral)
+      .catch((error: unknown) => this.logger.warn(`Follow-up timer of referral ${referral.id}: ${error}`));
+  }
+
+  private async moment(): Promise<StepContext> {
+    const now = new Date();
+    return { now, today: (await this.calendars.current()).localDate(now) };
+  }
+
+  /** The appeal a referral is made from, if the caller may read it: its region, organisation and receipt day. */
+  private async sourceAppeal(manager: EntityManager, user: AuthenticatedUser, appealId: string) {
+    const [appeal] = await manager.query(
+      `SELECT id, region_id AS "regionId", organisation_id AS "organisationId", confidential,
+              registered_by_id AS "registeredById", assignee_id AS "assigneeId",
+              to_char(received_at AT TIME ZONE $2, 'YYYY-MM-DD') AS "receivedOn"
+         FROM appeals WHERE id = $1`,
+      [appealId, (await this.calendars.current()).timeZone],
+    );
+    if (!appeal || !user.ability.can('read', asSubject('appeals', { ...appeal }))) return null;
+    return appeal as { regionId: string; organisationId: string | null; receivedOn: string };
+  }
+
+  /** An owner follows referrals up: an active officer, manager or inspector of the region (or a national one). */
+  private async assertOwner(manager: EntityManager, ownerId: string, regionId: string): Promise<void> {
+    const [owner] = await manager.query(
+      `SELECT 1 FROM users WHERE id = $1 AND active AND role IN ('officer', 'manager', 'inspector', 'admin')
+         AND (region_id = $2 OR region_id IS NULL)`,
+      [ownerId, regionId],
+    );
+    if (!owner) {
+      throw AppError.validation([
+        { field: 'ownerId', message: "must be an active officer, manager or inspector of the referral's region" },
+      ]);
+    }
+  }
+}
+
+/** A referral as the permission rules see it (tagged on a copy: CASL marks the object it is given). */
+const asReferral = (record: object) => asSubject('referrals', { ...record } as Record<string, unknown>);
+
+function agencyProblems(agency: string, agencyName: string | null | undefined): FieldProblem[] {
+  return agency === 'other' && !agencyName?.trim()
+    ? [{ field: 'agencyName', message: 'is required when the agency is "other": name the body' }]
+    : [];
+}
+
+function personOf(person: { fullName: string; position?: string | null; organisation?: string | null }) {
+  return {
+    fullName: person.fullName.trim(),
+    position: person.position?.trim() || null,
+    organisation: person.organisation?.trim() || null,
+  };
+}
+
+function withoutServerFields(body: unknown): unknown {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
+  const ignored = new Set(['id', 'createdAt', 'updatedAt', ...SERVER_FIELDS]);
+  return Object.fromEntries(Object.entries(body).filter(([field]) => !ignored.has(field)));
+}

@@ -1,0 +1,101 @@
+/** The law-enforcement bodies materials are sent to; `other` names the body in `agencyName`. */
+export const REFERRAL_AGENCIES = ['anti_corruption', 'police', 'prosecutor', 'financial_monitoring', 'other'] as const;
+export type ReferralAgency = (typeof REFERRAL_AGENCIES)[number];
+
+/** The outcome funnel, in the order a referral goes down it. */
+export const REFERRAL_STATUSES = [
+  'referred',
+  'under_review',
+  'case_opened',
+  'refused',
+  'sent_to_court',
+  'verdict',
+] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+export const REFERRAL_VERDICTS = ['convicted', 'acquitted', 'dismissed'] as const;
+export type ReferralVerdict = (typeof REFERRAL_VERDICTS)[number];
+
+/** Where the funnel ends: no more outcome to wait for, so no more follow-up reminders. */
+export const FINAL_REFERRAL_STATUSES: readonly ReferralStatus[] = ['refused', 'verdict'];
+
+/** The date field each status is reached on (`referredOn` is set when the referral is created). */
+export const REFERRAL_STATUS_DATES = {
+  referred: 'referredOn',
+  under_review: 'reviewStartedOn',
+  case_opened: 'caseOpenedOn',
+  refused: 'refusedOn',
+  sent_to_court: 'sentToCourtOn',
+  verdict: 'verdictOn',
+} as const satisfies Record<ReferralStatus, string>;
+export type ReferralDateField = (typeof REFERRAL_STATUS_DATES)[ReferralStatus];
+
+/**
+ * The funnel steps, `POST /api/referrals/:id/actions/<action>`: the statuses each starts from and the
+ * status it leads to. A case is opened only after the agency has started its review (so every count
+ * of the funnel is part of the one before it); materials may be refused on receipt or after review.
+ */
+export const REFERRAL_WORKFLOW = {
+  'start-review': { from: ['referred'], to: 'under_review' },
+  'open-case': { from: ['under_review'], to: 'case_opened' },
+  refuse: { from: ['referred', 'under_review'], to: 'refused' },
+  'send-to-court': { from: ['case_opened'], to: 'sent_to_court' },
+  'record-verdict': { from: ['sent_to_court'], to: 'verdict' },
+} as const satisfies Record<string, { from: readonly ReferralStatus[]; to: ReferralStatus }>;
+
+export type ReferralAction = keyof typeof REFERRAL_WORKFLOW;
+export const REFERRAL_ACTIONS = Object.keys(REFERRAL_WORKFLOW) as ReferralAction[];
+
+/** The fields each step asks for besides its date `on` (required ones first). */
+export const REFERRAL_ACTION_FIELDS: Record<ReferralAction, readonly string[]> = {
+  'start-review': [],
+  'open-case': ['registerNumber'],
+  refuse: ['refusalReason'],
+  'send-to-court': [],
+  'record-verdict': ['verdict', 'sanctions', 'damagesRecovered'],
+};
+
+export const isReferralAction = (value: unknown): value is ReferralAction =>
+  typeof value === 'string' && Object.hasOwn(REFERRAL_WORKFLOW, value);
+
+/** The actions the workflow allows from `status` (permissions aside). */
+export function referralActionsFrom(status: ReferralStatus): ReferralAction[] {
+  return REFERRAL_ACTIONS.filter((action) =>
+    (REFERRAL_WORKFLOW[action].from as readonly ReferralStatus[]).includes(status),
+  );
+}
+
+/** The status `action` leads to from `status`, or the actions allowed from there. */
+export function nextReferralStatus(
+  status: ReferralStatus,
+  action: ReferralAction,
+): { ok: true; status: ReferralStatus } | { ok: false; allowed: ReferralAction[] } {
+  const step = REFERRAL_WORKFLOW[action];
+  if (!(step.from as readonly ReferralStatus[]).includes(status)) {
+    return { ok: false, allowed: referralActionsFrom(status) };
+  }
+  return { ok: true, status: step.to };
+}
+
+/** The dates a referral has reached so far, by the field that holds each. */
+export type ReferralDates = Partial<Record<ReferralDateField, string | null>>;
+
+/**
+ * The date the step taken from `status` may not precede: that of the last step reached, which is the
+ * date of `status` itself (a refusal on receipt follows the referral; after review, the review).
+ */
+export function previousStepDate(status: ReferralStatus, dates: ReferralDates): string | null {
+  return dates[REFERRAL_STATUS_DATES[status]] ?? null;
+}
+
+/** `RF-2026-000123`: the year of the referral and a number from one sequence. */
+export function formatReferralNumber(year: number, sequence: number): string {
+  return `RF-${year}-${String(sequence).padStart(6, '0')}`;
+}
+
+/**
+ * Tenge as an exact decimal: digits, at most two after the point, never negative. Kept as text end to
+ * end (numeric in the database) so sums are exact.
+ */
+export const TENGE_AMOUNT = /^\d{1,16}(\.\d{1,2})?$/;
+export const isTengeAmount = (value: unknown): value is string => typeof value === 'string' && TENGE_AMOUNT.test(value);
