@@ -394,7 +394,11 @@ async function measureTimers(redisUrl: string | null, databaseUrl: string): Prom
   }
   await timerLateness(
     'PostgreSQL',
-    new QueueService({ redisUrl: null, databaseUrl, queueName: 'adaldesk-bench-timers' }),
+    new QueueService({
+      redisUrl: null,
+      databaseUrl,
+      queueName: `adaldesk-bench-timers-${randomBytes(4).toString('hex')}`,
+    }),
     TARGETS.postgresLatenessP99,
   );
 }
