@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { ReferralAction, Role } from '@adaldesk/libs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/seed/reference-data.js';
-import { bearer, startTestApp, type TestApp, unique } from '../test-app.js';
+import { bearer, startTestApp, type TestApp, unique, waitFor } from '../test-app.js';
 
 /**
  * Referrals in Debian's Chromium against the real API: an officer refers an appeal to the
@@ -141,8 +141,10 @@ test('an officer refers an appeal and steps it to a conviction; the manager sees
   await officer.getByText(appeal.body.number).first().waitFor();
   await officer.getByTestId('refer-appeal').click();
   await officer.waitForURL(/#\/referrals\/create/);
-  await officer.getByRole('combobox', { name: /Appeal/ }).waitFor();
-  expect(await officer.getByRole('combobox', { name: /Appeal/ }).inputValue()).toBe(appeal.body.number);
+  // The prefilled appeal's label loads after the form: wait for it (slow when the machine is busy).
+  const appealInput = officer.getByRole('combobox', { name: /Appeal/ });
+  await waitFor(async () => (await appealInput.inputValue()) === appeal.body.number, 20_000).catch(() => undefined);
+  expect(await appealInput.inputValue()).toBe(appeal.body.number);
   await officer.getByRole('combobox', { name: /Agency/ }).click();
   await officer.getByRole('option', { name: "Prosecutor's office" }).click();
   await officer.fill('input[name="summary"]', 'Roof repair paid for and not done at school No. 45');
