@@ -3,6 +3,11 @@ import { QueueSchema1763900000000 } from './1763900000000-queue-schema.js';
 import { Appeals1764000000000 } from './1764000000000-appeals.js';
 import { AppealListIndexes1764050000000 } from './1764050000000-appeal-list-indexes.js';
 import { Referrals1764100000000 } from './1764100000000-referrals.js';
+import { Inspections1764200000000 } from './1764200000000-inspections.js';
+import { PriceObservations1764250000000 } from './1764250000000-price-observations.js';
+import { CorrectiveActions1764300000000 } from './1764300000000-corrective-actions.js';
+import { AppealStats1764400000000 } from './1764400000000-appeal-stats.js';
+import { PendingTimerIndexes1764450000000 } from './1764450000000-pending-timer-indexes.js';
 
 /** Every migration, oldest first. The schema changes only through these. */
 export const MIGRATIONS = [
@@ -11,4 +16,9 @@ export const MIGRATIONS = [
   Appeals1764000000000,
   AppealListIndexes1764050000000,
   Referrals1764100000000,
+  Inspections1764200000000,
+  PriceObservations1764250000000,
+  CorrectiveActions1764300000000,
+  AppealStats1764400000000,
+  PendingTimerIndexes1764450000000,
 ];

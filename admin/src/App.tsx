@@ -15,6 +15,12 @@ import { ReferralBoard } from './referrals/ReferralBoard';
 import regions from './regions';
 import slaPolicies from './sla-policies';
 import users from './users';
+import priceObservations from './price-observations';
+import priceBaselines from './price-baselines';
+import products from './products';
+import inspections from './inspections';
+import findings from './findings';
+import correctiveActions from './corrective-actions';
 
 // The router react-admin runs on, for the pages a resource has beyond list, show, edit and create.
 const { Route } = reactRouterProvider;
@@ -47,5 +53,12 @@ export const App = () => (
     <Resource name="users" {...users} />
     <Resource name="audit-events" {...auditEvents} />
     <Resource name="notifications" {...notifications} />
+    <Resource name="price-observations" {...priceObservations} />
+    <Resource name="products" {...products} />
+    <Resource name="price-baselines" {...priceBaselines} />
+    <Resource name="inspections" {...inspections} />
+    <Resource name="findings" {...findings} />
+    <Resource name="evidence-files" />
+    <Resource name="corrective-actions" {...correctiveActions} />
   </Admin>
 );

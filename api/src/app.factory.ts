@@ -44,7 +44,8 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
           defaultSrc: ["'self'"],
           // react-admin's styling (emotion) and Swagger UI write inline styles.
           styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
+          // blob: evidence photos, fetched with the bearer token and shown from memory.
+          imgSrc: ["'self'", 'data:', 'blob:'],
           connectSrc: ["'self'"],
           // Offices often serve AdalDesk over plain HTTP on an intranet address.
           upgradeInsecureRequests: null,

@@ -17,6 +17,10 @@ import { ReferenceModule } from './reference/reference.module.js';
 import { ReferralsModule } from './referrals/referrals.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { UsersModule } from './users/users.module.js';
+import { PricesModule } from './prices/prices.module.js';
+import { InspectionsModule } from './inspections/inspections.module.js';
+import { FindingsModule } from './findings/findings.module.js';
+import { CorrectiveActionsModule } from './corrective-actions/corrective-actions.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -46,6 +50,10 @@ export class AppModule {
         AppealsModule,
         ReferralsModule,
         StatsModule,
+        PricesModule,
+        InspectionsModule,
+        FindingsModule,
+        CorrectiveActionsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -145,6 +145,40 @@ describe('registration', () => {
     expect(after).toBeGreaterThanOrEqual(before);
   });
 
+  it('writes an appeal and its audit event together or not at all', async () => {
+    const marker = `atomic-${unique()}`;
+    // The audit trail refuses this one appeal's event, as a full disk or a broken trigger would.
+    await t.dataSource.query(`
+      CREATE FUNCTION refuse_${marker.replace(/\W/g, '_')}() RETURNS trigger LANGUAGE plpgsql AS
+        $$ BEGIN RAISE EXCEPTION 'audit refused'; END $$;
+      CREATE TRIGGER refuse_${marker.replace(/\W/g, '_')} BEFORE INSERT ON audit_events FOR EACH ROW
+        WHEN (NEW.after->>'description' LIKE '%${marker}%')
+        EXECUTE FUNCTION refuse_${marker.replace(/\W/g, '_')}();`);
+    try {
+      const response = await t.http
+        .post('/api/appeals')
+        .set(bearer(t.tokens.officer))
+        .send(newAppeal({ description: `Шатыр жөнделмеген ${marker}` }));
+      expect(response.status).toBe(500);
+      const [{ count }] = await t.dataSource.query(
+        `SELECT count(*)::int AS count FROM appeals WHERE description LIKE $1`,
+        [`%${marker}%`],
+      );
+      expect(count).toBe(0);
+    } finally {
+      await t.dataSource.query(`DROP TRIGGER refuse_${marker.replace(/\W/g, '_')} ON audit_events;
+        DROP FUNCTION refuse_${marker.replace(/\W/g, '_')}();`);
+    }
+    const unknownOrganisation = await t.http
+      .post('/api/appeals')
+      .set(bearer(t.tokens.officer))
+      .send(newAppeal({ organisationId: '00000000-0000-4000-8000-00000000dead' }));
+    expect(unknownOrganisation.status).toBe(400);
+    expect(unknownOrganisation.body.details).toEqual([
+      { field: 'organisationId', message: 'refers to a record that does not exist' },
+    ]);
+  });
+
   it('keeps an officer to their own region', async () => {
     const response = await t.http
       .post('/api/appeals')
@@ -393,6 +427,13 @@ describe('duplicates, search, filters and export', () => {
     // Linked to the first of the chain.
     expect(third.duplicateOfId).toBe(first.id);
     expect(unrelated.duplicateOfId).toBeNull();
+    // An organisation applying by BIN is matched by BIN, never against a person's IIN.
+    const bin = validIin('04014000012');
+    const company = { applicantName: 'ЖШС «Таза су»', applicantIin: undefined, applicantBin: bin };
+    const byBin = await register({ ...company, receivedAt: '2026-11-03T10:00:00+05:00' });
+    const byBinAgain = await register({ ...company, receivedAt: '2026-11-05T10:00:00+05:00' });
+    expect(byBin.duplicateOfId).toBeNull();
+    expect(byBinAgain.duplicateOfId).toBe(byBin.id);
     const linked = await t.http
       .get('/api/appeals')
       .query({ filter: JSON.stringify({ duplicateOfId: first.id }), sort: '["receivedAt","ASC"]' })

@@ -71,6 +71,22 @@ const MATRIX: Record<string, Record<Action, Row>> = {
     update: { admin: 200, manager: 403, officer: 403, inspector: 403, auditor: 403 },
     delete: { admin: 200, manager: 403, officer: 403, inspector: 403, auditor: 403 },
   },
+  // Inspections are planned by their inspectors and the region's managers, never deleted.
+  inspections: {
+    list: { admin: 200, manager: 200, officer: 200, inspector: 200, auditor: 200 },
+    show: { admin: 200, manager: 200, officer: 200, inspector: 200, auditor: 200 },
+    create: { admin: 201, manager: 201, officer: 403, inspector: 201, auditor: 403 },
+    update: { admin: 200, manager: 200, officer: 403, inspector: 200, auditor: 403 },
+    delete: { admin: 405, manager: 403, officer: 403, inspector: 403, auditor: 403 },
+  },
+  // Findings are written by those who act on the inspection (here the demo inspector leads it).
+  findings: {
+    list: { admin: 200, manager: 200, officer: 200, inspector: 200, auditor: 200 },
+    show: { admin: 200, manager: 200, officer: 200, inspector: 200, auditor: 200 },
+    create: { admin: 201, manager: 201, officer: 403, inspector: 201, auditor: 403 },
+    update: { admin: 200, manager: 200, officer: 403, inspector: 200, auditor: 403 },
+    delete: { admin: 200, manager: 200, officer: 403, inspector: 200, auditor: 403 },
+  },
   // The audit trail has no write routes at all: 404 for everyone, admins included.
   'audit-events': {
     list: { admin: 200, manager: 200, officer: 403, inspector: 403, auditor: 200 },
@@ -86,11 +102,21 @@ const ROLES_UNDER_TEST: Role[] = ['admin', 'manager', 'officer', 'inspector', 'a
 let t: TestApp;
 let almatyId: string;
 let policyId: string;
+let schoolId: string;
+let inspectorId: string;
+let inspectionId: string;
 
 beforeAll(async () => {
   t = await startTestApp();
   [{ id: almatyId }] = await t.dataSource.query(`SELECT id FROM regions WHERE code = 'KZ-75'`);
   [{ id: policyId }] = await t.dataSource.query(`SELECT id FROM sla_policies WHERE code = 'appeal_standard'`);
+  [{ id: schoolId }] = await t.dataSource.query(
+    `SELECT id FROM organisations WHERE name = '№ 45 жалпы білім беретін мектеп'`,
+  );
+  [{ id: inspectorId }] = await t.dataSource.query(`SELECT id FROM users WHERE email = 'inspector@demo.adaldesk.kz'`);
+  const inspection = await t.http.post('/api/inspections').set(bearer(t.tokens.admin)).send(newRecord('inspections'));
+  expect(inspection.status).toBe(201);
+  inspectionId = inspection.body.id;
 });
 afterAll(() => t.close());
 
@@ -149,6 +175,18 @@ function newRecord(resource: string): Record<string, unknown> {
       };
     case 'referrals':
       return { agency: 'prosecutor', regionId: almatyId, summary: `Matrix referral ${tag}: procurement fraud` };
+    case 'inspections': {
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
+      return {
+        type: 'school',
+        organisationId: schoolId,
+        plannedStartOn: today,
+        plannedEndOn: today,
+        leadInspectorId: inspectorId,
+      };
+    }
+    case 'findings':
+      return { inspectionId, kind: 'other', severity: 'low', description: `Matrix finding ${tag}: no price tags` };
     default:
       return { note: 'nothing may create this' };
   }
@@ -203,7 +241,11 @@ test.each(cases)('%s %s as %s -> %i', async (resource, action, role, expected) =
             ? { description: 'Changed description of the appeal' }
             : resource === 'referrals'
               ? { summary: 'Changed summary of the referral' }
-              : change;
+              : resource === 'inspections'
+                ? { notes: 'Changed notes of the inspection' }
+                : resource === 'findings'
+                  ? { description: 'Changed description of the finding' }
+                  : change;
       status = (
         await t.http
           .put(`/api/${resource}/${record.id}`)

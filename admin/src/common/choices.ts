@@ -1,5 +1,13 @@
 import {
+  BASELINE_SOURCES,
+  PRODUCT_UNITS,
   APPEAL_CHANNELS,
+  CHECKLIST_ANSWERS,
+  DISCIPLINARY_OUTCOMES,
+  FINDING_KINDS,
+  FINDING_SEVERITIES,
+  INSPECTION_STATUSES,
+  INSPECTION_TYPES,
   APPEAL_KINDS,
   APPEAL_OUTCOMES,
   APPEAL_STATUSES,
@@ -12,6 +20,7 @@ import {
   ROLES,
   SLA_STATES,
   SLA_UNITS,
+  CORRECTIVE_ACTION_STATUSES,
 } from '@adaldesk/libs';
 import { NOTIFICATION_KINDS } from '../notifications/notificationKinds';
 
@@ -31,6 +40,15 @@ export const ENUMS = {
   referralAgency: REFERRAL_AGENCIES,
   referralStatus: REFERRAL_STATUSES,
   referralVerdict: REFERRAL_VERDICTS,
+  productUnit: PRODUCT_UNITS,
+  baselineSource: BASELINE_SOURCES,
+  inspectionType: INSPECTION_TYPES,
+  inspectionStatus: INSPECTION_STATUSES,
+  checklistAnswer: CHECKLIST_ANSWERS,
+  findingKind: FINDING_KINDS,
+  findingSeverity: FINDING_SEVERITIES,
+  disciplinaryOutcome: DISCIPLINARY_OUTCOMES,
+  correctiveActionStatus: CORRECTIVE_ACTION_STATUSES,
 } as const;
 
 export type EnumGroup = keyof typeof ENUMS;

@@ -1,6 +1,16 @@
 import {
+  BASELINE_SOURCES,
+  PRICE_OBSERVATION_ACTIONS,
+  PRODUCT_UNITS,
   APPEAL_ACTIONS,
   APPEAL_CHANNELS,
+  CHECKLIST_ANSWERS,
+  DISCIPLINARY_OUTCOMES,
+  FINDING_KINDS,
+  FINDING_SEVERITIES,
+  INSPECTION_ACTIONS,
+  INSPECTION_STATUSES,
+  INSPECTION_TYPES,
   APPEAL_KINDS,
   APPEAL_OUTCOMES,
   APPEAL_STATUSES,
@@ -15,6 +25,8 @@ import {
   ROLES,
   SLA_STATES,
   SLA_UNITS,
+  CORRECTIVE_ACTION_ACTIONS,
+  CORRECTIVE_ACTION_STATUSES,
 } from '@adaldesk/libs';
 import englishMessages from 'ra-language-english';
 import { ENUMS, enumChoices, type EnumGroup } from '../common/choices';
@@ -96,6 +108,15 @@ describe('labels for the shared vocabulary', () => {
     referralAgency: REFERRAL_AGENCIES,
     referralStatus: REFERRAL_STATUSES,
     referralVerdict: REFERRAL_VERDICTS,
+    productUnit: PRODUCT_UNITS,
+    baselineSource: BASELINE_SOURCES,
+    inspectionType: INSPECTION_TYPES,
+    inspectionStatus: INSPECTION_STATUSES,
+    checklistAnswer: CHECKLIST_ANSWERS,
+    findingKind: FINDING_KINDS,
+    findingSeverity: FINDING_SEVERITIES,
+    disciplinaryOutcome: DISCIPLINARY_OUTCOMES,
+    correctiveActionStatus: CORRECTIVE_ACTION_STATUSES,
   };
 
   it('offers every value of every libs enum as a choice', () => {
@@ -139,8 +160,33 @@ describe('labels for the shared vocabulary', () => {
     expect(unnamed).toEqual([]);
   });
 
+  it.each(locales)('%s names every workflow step of an inspection, as a button and in the history', (_, messages) => {
+    const unnamed = INSPECTION_ACTIONS.filter(
+      (action) =>
+        typeof lookup(messages, `app.inspections.actions.${action}`) !== 'string' ||
+        typeof lookup(messages, `enums.auditAction.${action}`) !== 'string',
+    );
+    expect(unnamed).toEqual([]);
+  });
+
+  it.each(locales)('%s names every step of a corrective action, as a button and in the history', (_, messages) => {
+    const unnamed = CORRECTIVE_ACTION_ACTIONS.filter(
+      (action) =>
+        typeof lookup(messages, `app.correctiveActions.actions.${action}`) !== 'string' ||
+        typeof lookup(messages, `enums.auditAction.${action}`) !== 'string',
+    );
+    expect(unnamed).toEqual([]);
+  });
+
   it.each(locales)('%s has every message the data provider answers errors with', (_, messages) => {
     const missing = Object.values(ERROR_MESSAGE_KEYS).filter((key) => typeof lookup(messages, key) !== 'string');
     expect(missing).toEqual([]);
+  });
+
+  it.each(locales)('%s names the price steps in the history: an import and an opened finding', (_, messages) => {
+    const unnamed = ['import', ...PRICE_OBSERVATION_ACTIONS].filter(
+      (action) => typeof lookup(messages, `enums.auditAction.${action}`) !== 'string',
+    );
+    expect(unnamed).toEqual([]);
   });
 });

@@ -67,6 +67,21 @@ const EXPECTED: Record<string, Record<Role, string>> = {
     inspector: 'list show edit',
     auditor: 'list show edit',
   },
+  // Inspectors plan and edit the inspections they lead or are on; nobody deletes one but an admin asks.
+  inspections: {
+    admin: ALL,
+    manager: 'list show create edit export',
+    officer: READ_EXPORT,
+    inspector: 'list show create edit export',
+    auditor: READ_EXPORT,
+  },
+  findings: {
+    admin: ALL,
+    manager: ALL,
+    officer: READ_EXPORT,
+    inspector: ALL,
+    auditor: READ_EXPORT,
+  },
 };
 
 describe('canAccess: the permission matrix of the admin screens', () => {
@@ -261,5 +276,47 @@ describe('canAccess: the workflow steps of an appeal', () => {
       }),
     ).toBe(false);
     expect(canAccess(actor('auditor', null), { resource: 'appeals.applicantIin', action: 'show' })).toBe(false);
+  });
+});
+
+describe('canAccess: inspections are acted on by their lead and team', () => {
+  const inspection = (fields: Record<string, unknown>) => ({
+    id: 'i1',
+    regionId: ALMATY,
+    leadInspectorId: 'someone-else',
+    teamIds: [] as string[],
+    ...fields,
+  });
+  const inspector = actor('inspector');
+
+  it('lets the lead and a team member start it, and not another inspector of the region', () => {
+    expect(
+      canAccess(inspector, {
+        resource: 'inspections',
+        action: 'start',
+        record: inspection({ leadInspectorId: 'inspector-1' }),
+      }),
+    ).toBe(true);
+    expect(
+      canAccess(inspector, {
+        resource: 'inspections',
+        action: 'start',
+        record: inspection({ teamIds: ['x', 'inspector-1'] }),
+      }),
+    ).toBe(true);
+    expect(canAccess(inspector, { resource: 'inspections', action: 'start', record: inspection({}) })).toBe(false);
+    expect(canAccess(inspector, { resource: 'inspections', action: 'show', record: inspection({}) })).toBe(true);
+  });
+
+  it('leaves the sign-off to the head', () => {
+    const own = inspection({ leadInspectorId: 'inspector-1' });
+    expect(canAccess(inspector, { resource: 'inspections', action: 'close', record: own })).toBe(false);
+    expect(canAccess(actor('manager'), { resource: 'inspections', action: 'close', record: own })).toBe(true);
+  });
+
+  it('hides other regions', () => {
+    const elsewhere = inspection({ regionId: ASTANA, leadInspectorId: 'inspector-1' });
+    expect(canAccess(inspector, { resource: 'inspections', action: 'show', record: elsewhere })).toBe(false);
+    expect(canAccess(actor('manager'), { resource: 'inspections', action: 'show', record: elsewhere })).toBe(false);
   });
 });

@@ -50,6 +50,12 @@ const LIST_FILTER_ADAPTERS: Record<string, (filter: Values) => Values> = {
         name.endsWith('_gte') ? dayBoundary(value, 'start') : name.endsWith('_lte') ? dayBoundary(value, 'end') : value,
       ]),
     ),
+  // Deadlines are filtered by day too: "due to 27 November" reaches the end of that day.
+  'corrective-actions': ({ dueAt_gte, dueAt_lte, ...filter }) => ({
+    ...filter,
+    ...(dueAt_gte ? { dueAt_gte: dayBoundary(dueAt_gte, 'start') } : {}),
+    ...(dueAt_lte ? { dueAt_lte: dayBoundary(dueAt_lte, 'end') } : {}),
+  }),
 };
 
 export function apiListFilter(resource: string, filter: Values): Values {

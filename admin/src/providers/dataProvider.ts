@@ -1,10 +1,17 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { type DataProvider, fetchUtils, HttpError, type SortPayload } from 'react-admin';
 import type { AppealActionRequest, AppealRecord, AppealTimelineEvent, DeadlinePreview } from '../appeals/appealTypes';
+import type {
+  EvidenceRecord,
+  FindingRecord,
+  InspectionActionRequest,
+  InspectionRecord,
+} from '../inspections/inspectionTypes';
 import type { ReferralActionRequest, ReferralFunnel, ReferralRecord } from '../referrals/referralTypes';
 import { toReactAdminError } from './apiErrors';
 import { apiListFilter, listQueryString, updatePayload } from './apiRequests';
 import { getAccessToken } from './session';
+import type { CorrectiveActionRecord, CorrectiveActionStepRequest } from '../corrective-actions/correctiveActionTypes';
 
 export const API_URL = '/api';
 
@@ -35,8 +42,8 @@ function parseJsonOr(text: string): unknown {
 }
 
 /** A file the API builds (a CSV export), fetched with the bearer token, which a plain link cannot send. */
-async function fetchFile(url: string): Promise<{ blob: Blob; fileName: string | null }> {
-  const response = await fetch(url, { headers: authorizedHeaders(undefined, 'text/csv, */*') });
+async function fetchFile(url: string, init: RequestInit = {}): Promise<{ blob: Blob; fileName: string | null }> {
+  const response = await fetch(url, { ...init, headers: authorizedHeaders(init.headers, 'text/csv, */*') });
   if (!response.ok) {
     const text = await response.text();
     const { message, status, body } = toReactAdminError({
@@ -69,6 +76,17 @@ export interface AdalDeskDataProvider extends DataProvider {
   referralTimeline(id: string): Promise<AppealTimelineEvent[]>;
   /** `GET /api/stats/referral-funnel`: the last twelve months unless a period is given. */
   referralFunnel(params: { regionId?: string; agency?: string; from?: string; to?: string }): Promise<ReferralFunnel>;
+  /** A workflow step, `POST /api/inspections/:id/actions/<action>`; answers the inspection as it now is. */
+  inspectionAction(request: InspectionActionRequest): Promise<{ data: InspectionRecord }>;
+  /** `POST /api/findings/:id/actions/open-appeal`: registers an appeal from the finding. */
+  openAppealFromFinding(params: { id: string; version: number }): Promise<{ data: FindingRecord }>;
+  /** `POST /api/findings/:id/evidence` (multipart, part `file`). */
+  uploadEvidence(params: { findingId: string; file: File }): Promise<{ data: EvidenceRecord }>;
+  /** `GET /api/evidence-files/:id/content`, with the bearer token an <img> or link cannot send. */
+  evidenceContent(id: string): Promise<{ blob: Blob; fileName: string | null }>;
+  /** A step, `POST /api/corrective-actions/:id/actions/<action>`; answers the action as it now is. */
+  correctiveActionStep(request: CorrectiveActionStepRequest): Promise<{ data: CorrectiveActionRecord }>;
+  correctiveActionTimeline(id: string): Promise<AppealTimelineEvent[]>;
 }
 
 const restProvider = simpleRestProvider(API_URL, fetchApi);
@@ -125,4 +143,36 @@ export const dataProvider: AdalDeskDataProvider = {
     );
     return (await fetchApi(`${API_URL}/stats/referral-funnel?${query}`)).json as ReferralFunnel;
   },
+
+  inspectionAction: async ({ id, action, body }) => ({
+    data: await postJson<InspectionRecord>(`${API_URL}/inspections/${encodeURIComponent(id)}/actions/${action}`, body),
+  }),
+
+  openAppealFromFinding: async ({ id, version }) => ({
+    data: await postJson<FindingRecord>(`${API_URL}/findings/${encodeURIComponent(id)}/actions/open-appeal`, {
+      version,
+    }),
+  }),
+
+  uploadEvidence: async ({ findingId, file }) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    // No Content-Type of our own: the browser sets multipart/form-data with its boundary.
+    const { blob } = await fetchFile(`${API_URL}/findings/${encodeURIComponent(findingId)}/evidence`, {
+      method: 'POST',
+      body: form,
+    });
+    return { data: JSON.parse(await blob.text()) as EvidenceRecord };
+  },
+
+  evidenceContent: (id) => fetchFile(`${API_URL}/evidence-files/${encodeURIComponent(id)}/content`),
+  correctiveActionStep: async ({ id, action, body }) => ({
+    data: await postJson<CorrectiveActionRecord>(
+      `${API_URL}/corrective-actions/${encodeURIComponent(id)}/actions/${action}`,
+      body,
+    ),
+  }),
+
+  correctiveActionTimeline: async (id) =>
+    (await fetchApi(`${API_URL}/corrective-actions/${encodeURIComponent(id)}/timeline`)).json as AppealTimelineEvent[],
 };

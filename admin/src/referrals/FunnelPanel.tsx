@@ -3,16 +3,10 @@ import { useEffect, useState } from 'react';
 import { useDataProvider, useListContext, useLocale, useTranslate } from 'react-admin';
 import type { AdalDeskDataProvider } from '../providers/dataProvider';
 import type { ReferralFunnel } from './referralTypes';
+import { formatTenge } from '../common/formatTenge';
 
-/**
- * Tenge from the API's exact decimal string, grouped by thousands; formatted as text so that no amount
- * passes through a floating-point number on its way to the screen.
- */
-export function formatTenge(amount: string, locale = 'en'): string {
-  const [whole, fraction = '00'] = amount.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
-  return `${grouped}${locale === 'en' ? '.' : ','}${fraction.padEnd(2, '0')}\u00a0₸`;
-}
+// Kept importable from here for the referral screens.
+export { formatTenge };
 
 const percent = (value: number | null) => (value === null ? '' : `${Math.round(value * 100)}%`);
 

@@ -14,7 +14,7 @@ import {
 import { OrganisationInput } from '../appeals/AppealReferenceInputs';
 import { enumChoices } from '../common/choices';
 import { RegionInput } from '../common/RegionInput';
-import { notInFuture } from '../common/validators';
+import { notAfterToday } from './referralWorkflow';
 
 const AGENCY_CHOICES = enumChoices('referralAgency');
 
@@ -37,8 +37,13 @@ export const ReferralInputs = ({ isCreate }: { isCreate: boolean }) => (
       </ReferenceInput>
     )}
     {isCreate && (
+      <ReferenceInput source="findingId" reference="findings" sort={{ field: 'createdAt', order: 'DESC' }}>
+        <AutocompleteInput optionText="number" helperText="app.findings.referral_help" />
+      </ReferenceInput>
+    )}
+    {isCreate && (
       <FormDataConsumer>
-        {({ formData }) => (formData.appealId ? null : <RegionInput allowNational={false} />)}
+        {({ formData }) => (formData.appealId || formData.findingId ? null : <RegionInput allowNational={false} />)}
       </FormDataConsumer>
     )}
     <OrganisationInput />
@@ -54,7 +59,7 @@ export const ReferralInputs = ({ isCreate }: { isCreate: boolean }) => (
     )}
     <TextInput source="summary" validate={[required(), minLength(5), maxLength(500)]} fullWidth />
     <TextInput source="description" multiline minRows={3} validate={maxLength(20_000)} fullWidth />
-    {isCreate && <DateInput source="referredOn" validate={[required(), notInFuture]} />}
+    {isCreate && <DateInput source="referredOn" validate={[required(), notAfterToday]} />}
     <ArrayInput source="persons" label="resources.referrals.fields.personsInvolved">
       <SimpleFormIterator inline disableReordering>
         <TextInput source="fullName" validate={[required(), minLength(3), maxLength(300)]} />

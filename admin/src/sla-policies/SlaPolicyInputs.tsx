@@ -16,5 +16,6 @@ export const SlaPolicyInputs = () => (
     <SelectInput source="goalUnit" choices={UNIT_CHOICES} validate={required()} />
     <NumberInput source="warningPercent" step={1} validate={[required(), minValue(1), maxValue(99)]} />
     <NumberInput source="maxExtensionDays" step={1} validate={[required(), minValue(0), maxValue(365)]} />
+    <NumberInput source="warningDaysBefore" step={1} validate={[minValue(0), maxValue(364)]} />
   </>
 );

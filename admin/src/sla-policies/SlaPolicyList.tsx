@@ -14,6 +14,7 @@ export const SlaPolicyList = () => (
         <SelectField source="goalUnit" choices={UNIT_CHOICES} />
       </DataTable.Col>
       <DataTable.NumberCol source="warningPercent" />
+      <DataTable.NumberCol source="warningDaysBefore" />
       <DataTable.NumberCol source="maxExtensionDays" />
     </DataTable>
   </List>

@@ -10,6 +10,6 @@ import { AppealSlaJobs } from './jobs/appeal-sla.job.js';
   imports: [NotificationsModule, SlaModule, AuditEventsModule],
   controllers: [AppealsController],
   providers: [AppealsService, AppealSlaJobs],
-  exports: [AppealSlaJobs],
+  exports: [AppealSlaJobs, AppealsService],
 })
 export class AppealsModule {}

@@ -14,6 +14,7 @@ import {
   type SlaState,
   type WorkingCalendar,
 } from '@adaldesk/libs';
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { AuditEventsService } from '../audit/audit-events.service.js';
@@ -55,7 +56,7 @@ interface ChangeContext {
 }
 
 /** The SQL of each SLA state, the same rules as `slaState` in libs, so a filter is exact to the second. */
-const SLA_STATE_SQL: Record<SlaState, string> = {
+export const SLA_STATE_SQL: Record<SlaState, string> = {
   on_track: 'record.decided_at IS NULL AND record.paused_since IS NULL AND now() < record.warning_at',
   at_risk:
     'record.decided_at IS NULL AND record.paused_since IS NULL AND record.warning_at <= now() AND now() <= record.due_at',
@@ -122,6 +123,18 @@ export class AppealsService extends CrudService<Appeal> {
   }
 
   override async create(user: AuthenticatedUser, body: unknown): Promise<object> {
+    return this.toJson(await this.register(user, body), user);
+  }
+
+  /**
+   * Registers an appeal; `alongside` runs in the same transaction once it is saved (a finding that
+   * opens an appeal records the link there), so both stand or fall together.
+   */
+  async register(
+    user: AuthenticatedUser,
+    body: unknown,
+    alongside?: (manager: EntityManager, appeal: Appeal) => Promise<void>,
+  ): Promise<Appeal> {
     this.assertAllowed(user, 'create');
     const dto = await validateBody(CreateAppealDto, body);
     const problems = applicantProblems(dto.anonymous ?? false, dto);
@@ -138,16 +151,17 @@ export class AppealsService extends CrudService<Appeal> {
     const calendar = await this.calendars.current();
     const now = new Date();
     const { registeredAt, registrationDate } = calendar.registration(receivedAt);
-    const saved = await this.inTransaction(async (manager) => {
-      const context: ChangeContext = { manager, user, now, calendar, notes: {}, notificationIds: [] };
+    const register = async (manager: EntityManager, context: ChangeContext | null) => {
       const policy = await this.policyFor(manager, dto.kind, dto.categoryId ?? null);
       if (dto.assigneeId) await this.assertAssignable(manager, dto.assigneeId, dto.regionId);
-      const [{ sequence }] = await manager.query(`SELECT nextval('appeal_number_seq') AS sequence`);
       const appeal = manager.create(Appeal, {
         ...withoutVersion(dto),
+        id: randomUUID(),
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
         anonymous: dto.anonymous ?? false,
         confidential: dto.confidential ?? false,
-        number: formatAppealNumber(Number(registrationDate.slice(0, 4)), Number(sequence)),
         receivedAt,
         registeredAt,
         registeredById: user.id,
@@ -160,20 +174,25 @@ export class AppealsService extends CrudService<Appeal> {
         decidedAt: null,
       });
       rewindClock(appeal, calendar, policy, now);
-      appeal.duplicateOfId = await this.earlierAppealOf(manager, appeal);
-      const inserted = await manager.save(Appeal, appeal);
-      await this.audit.record(manager, user, {
-        action: 'create',
-        entityType: 'appeals',
-        entityId: inserted.id,
-        regionId: inserted.regionId,
-        after: inserted,
-      });
-      if (inserted.assigneeId) await this.notifyAssignee(context, inserted);
-      return { appeal: inserted, notificationIds: context.notificationIds };
-    });
+      const { sequence, earlierId } = await this.numberAndEarlierAppeal(manager, appeal);
+      appeal.number = formatAppealNumber(Number(registrationDate.slice(0, 4)), sequence);
+      appeal.duplicateOfId = earlierId;
+      await this.insertWithAudit(manager, user, appeal);
+      if (context) await this.notifyAssignee(context, appeal);
+      if (alongside) await alongside(manager, appeal);
+      return appeal;
+    };
+    // With nobody to notify and nothing to write alongside, the insert and its audit event are one
+    // statement, atomic on its own: intake needs no transaction around it.
+    const saved =
+      dto.assigneeId || alongside
+        ? await this.inTransaction(async (manager) => {
+            const context: ChangeContext = { manager, user, now, calendar, notes: {}, notificationIds: [] };
+            return { appeal: await register(manager, context), notificationIds: context.notificationIds };
+          })
+        : { appeal: await this.translatingErrors(() => register(this.dataSource.manager, null)), notificationIds: [] };
     this.afterCommit(saved.appeal, saved.notificationIds);
-    return this.toJson(saved.appeal, user);
+    return saved.appeal;
   }
 
   override async update(user: AuthenticatedUser, id: string, body: unknown): Promise<object> {
@@ -618,26 +637,45 @@ export class AppealsService extends CrudService<Appeal> {
   }
 
   /**
-   * The first appeal of a chain from the same applicant (IIN or BIN) about the same organisation in the
-   * 30 days before this one; flagged and linked, never refused.
+   * The next registration number, and the first appeal of a chain from the same applicant (IIN or
+   * BIN) about the same organisation in the 30 days before this one: flagged and linked, never refused.
+   * One query, as intake runs it for every appeal.
    */
-  private async earlierAppealOf(manager: EntityManager, appeal: Appeal): Promise<string | null> {
-    if (!appeal.organisationId) return null;
-    const identity = appeal.applicantIin
-      ? { column: 'applicant_iin', value: appeal.applicantIin }
-      : appeal.applicantBin
-        ? { column: 'applicant_bin', value: appeal.applicantBin }
-        : null;
-    if (!identity) return null;
-    const [earlier] = await manager.query(
-      `SELECT coalesce(duplicate_of_id, id) AS id FROM appeals
-       WHERE ${identity.column} = $1 AND organisation_id = $2 AND id IS DISTINCT FROM $3
-         AND received_at <= $4 AND received_at > $4::timestamptz - make_interval(days => $5)
-       ORDER BY received_at DESC LIMIT 1`,
-      [identity.value, appeal.organisationId, appeal.id ?? null, appeal.receivedAt, DUPLICATE_WINDOW_DAYS],
-    );
-    return earlier?.id ?? null;
+  private async numberAndEarlierAppeal(
+    manager: EntityManager,
+    appeal: Appeal,
+  ): Promise<{ sequence: number; earlierId: string | null }> {
+    const [row] = (await manager.query(
+      `SELECT nextval('appeal_number_seq') AS sequence, (${EARLIER_APPEAL_SQL}) AS "earlierId"`,
+      earlierAppealParameters(appeal),
+    )) as { sequence: string; earlierId: string | null }[];
+    return { sequence: Number(row.sequence), earlierId: row.earlierId };
   }
+
+  private async earlierAppealOf(manager: EntityManager, appeal: Appeal): Promise<string | null> {
+    const [row] = (await manager.query(`SELECT (${EARLIER_APPEAL_SQL}) AS id`, earlierAppealParameters(appeal))) as {
+      id: string | null;
+    }[];
+    return row.id;
+  }
+}
+
+/**
+ * The earlier appeal an appeal duplicates, or NULL: same IIN or BIN ($1, $2), same organisation ($3),
+ * another appeal ($4), received in the `$6` days up to this one's receipt ($5).
+ */
+const EARLIER_APPEAL_SQL = `SELECT coalesce(duplicate_of_id, id) FROM appeals
+   WHERE ($1::text IS NOT NULL AND applicant_iin = $1 OR $1::text IS NULL AND applicant_bin = $2)
+     AND organisation_id = $3 AND id IS DISTINCT FROM $4::uuid
+     AND received_at <= $5 AND received_at > $5::timestamptz - make_interval(days => $6)
+   ORDER BY received_at DESC LIMIT 1`;
+
+function earlierAppealParameters(appeal: Appeal): unknown[] {
+  const iin = appeal.applicantIin || null;
+  const bin = iin ? null : appeal.applicantBin || null;
+  // No organisation or no identity: a parameter that matches nothing.
+  const organisationId = iin || bin ? (appeal.organisationId ?? null) : null;
+  return [iin, bin, organisationId, appeal.id ?? null, appeal.receivedAt, DUPLICATE_WINDOW_DAYS];
 }
 
 type ApplicantFields = Pick<

@@ -25,6 +25,7 @@ export async function bulkSeedAppeals(
   count: number,
   now: Date,
   progress: (message: string) => void,
+  spanDays = 300,
 ): Promise<BulkSeedReport> {
   const lookups = await referenceLookups(client);
   const indexes: { indexname: string; indexdef: string }[] = (
@@ -45,7 +46,7 @@ export async function bulkSeedAppeals(
     .catch(() => false);
   for (let start = 1; start <= count; start += CHUNK) {
     const end = Math.min(count, start + CHUNK - 1);
-    await client.query(INSERT_SQL, [start, end, now, ...lookups]);
+    await client.query(INSERT_SQL, [start, end, now, ...lookups, spanDays]);
     progress(`  ${end.toLocaleString('en')} / ${count.toLocaleString('en')} appeals`);
   }
   if (replica) await client.query(`SET session_replication_role = DEFAULT`);
@@ -131,7 +132,7 @@ const pickFrom = (array: string) => `(${array})[1 + floor(random() * cardinality
 /**
  * $1..$2 the row numbers, $3 now, $4 region ids, $5 weighted region indexes, $6 organisations by region,
  * $7 registrar by region, $8 weighted category ids, $9..$11 policies (standard, forward, crime),
- * $12 sentences, $13 names, $14 IINs.
+ * $12 sentences, $13 names, $14 IINs, $15 the days back the oldest appeal was received.
  */
 const INSERT_SQL = `
 INSERT INTO appeals (number, channel, kind, received_at, registered_at, registered_by_id, region_id,
@@ -199,7 +200,7 @@ FROM (
     FROM (
       SELECT g,
         nextval('appeal_number_seq') AS seq,
-        power(random(), 1.15) * 300 AS age_days,
+        power(random(), 1.15) * $15::int AS age_days,
         ${pickFrom('$5::int[]')} AS region,
         ${pickFrom('$8::uuid[]')} AS category_id,
         (ARRAY['front_office', 'call_center_109', 'portal', 'portal', 'front_office', 'call_center_109',

@@ -1,10 +1,14 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { pino } from 'pino';
-import { createApp } from '../app.factory.js';
 import { ConfigError, loadConfig } from '../core/config/app-config.js';
 import { createDataSource } from '../core/database/data-source.js';
 import { openDatabase } from '../core/database/database-url.js';
@@ -12,17 +16,21 @@ import { QueueService } from '../core/queue/queue.service.js';
 import { MATTERS } from '../seed/demo-appeal-texts.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../seed/reference-data.js';
 import { seedDatabase } from '../seed/seed.js';
+import { WorkingCalendarService } from '../sla/working-calendar.service.js';
+import { AppealStatsRollupJob } from '../stats/jobs/appeal-stats-rollup.job.js';
 import { bulkSeedAppeals } from './bench-data.js';
 import type { IntakeLoad, IntakeResult } from './bench-intake-worker.js';
 
 /**
- * `npm run bench [-- --appeals N] [--requests N] [--explain] [--keep | --reuse NAME]`: how the appeals API holds up on
+ * `npm run bench [-- --appeals N] [--requests N] [--explain] [--stats] [--keep | --reuse NAME]`: how the appeals API holds up on
  * a large table. A fresh database (DATABASE_URL's server, or an embedded PostgreSQL of its own in
  * .data/bench-postgres), the real migrations and seed, N bulk-loaded appeals (default 1 000 000,
  * or BENCH_APPEALS), then the real application over HTTP: list, search, getOne and intake latency
  * against the same queries in plain SQL, and SLA timer lateness on Redis and on PostgreSQL.
  * Prints each figure beside its target. The database is dropped at the end unless --keep; `--reuse
  * <name>` measures a kept one again (applying any newer migrations) without loading it anew.
+ * `--stats` adds the statistics endpoints (`--only stats` measures only them), with appeals over
+ * thirteen months.
  */
 
 const TARGETS = {
@@ -32,7 +40,11 @@ const TARGETS = {
   intakePerSecond: 500,
   redisLatenessP99: 1_000,
   postgresLatenessP99: 5_000,
+  statsP95: 200,
+  statsFreshness: 60_000,
 };
+/** Statistics compare periods over a year: their load spans thirteen months. */
+const STATS_SPAN_DAYS = 400;
 const TIMERS = 10_000;
 const TIMER_SPREAD_MS = 60_000;
 const INTAKE_CONCURRENCY = 8;
@@ -48,7 +60,11 @@ interface Options {
   /** A database kept by an earlier `--keep` run, measured again without reloading it. */
   reuse: string | null;
   /** Only the HTTP measurements, only the timers, or only the load (with --keep, to explain queries by hand). */
-  only: 'http' | 'timers' | 'load' | null;
+  only: 'http' | 'timers' | 'load' | 'stats' | null;
+  /** Measure the statistics endpoints too (and load thirteen months of appeals rather than ten). */
+  stats: boolean;
+  /** With --reuse: build the statistics rollups again even if the kept database has them. */
+  rebuildStats: boolean;
 }
 
 interface Figure {
@@ -78,7 +94,11 @@ function parseOptions(argv: string[]): Options {
     explain: argv.includes('--explain'),
     keep: argv.includes('--keep'),
     reuse: value('--reuse') ?? null,
-    only: ['http', 'timers', 'load'].includes(value('--only') ?? '') ? (value('--only') as Options['only']) : null,
+    only: ['http', 'timers', 'load', 'stats'].includes(value('--only') ?? '')
+      ? (value('--only') as Options['only'])
+      : null,
+    stats: argv.includes('--stats') || value('--only') === 'stats',
+    rebuildStats: argv.includes('--rebuild-stats'),
   };
 }
 
@@ -126,7 +146,7 @@ async function main(): Promise<void> {
       say(`Reusing ${options.reuse}: ${count.toLocaleString('en')} appeals, ${migrated.length} new migrations applied`);
       if (migrated.length > 0) await db.query(`VACUUM ANALYZE appeals`);
     }
-    const load = options.reuse ? null : await loadAppeals(db, options.appeals);
+    const load = options.reuse ? null : await loadAppeals(db, options.appeals, options.stats ? STATS_SPAN_DAYS : 300);
     const { rows: sizes } = await db.query(
       `SELECT pg_size_pretty(pg_table_size('appeals')) AS "table", pg_size_pretty(pg_indexes_size('appeals')) AS indexes`,
     );
@@ -139,8 +159,12 @@ async function main(): Promise<void> {
     }
     say(`appeals: table ${sizes[0].table}, indexes ${sizes[0].indexes}`);
 
-    if (options.only === null || options.only === 'http') await measureHttp(options, config, databaseUrl, db);
+    if (options.only === null || options.only === 'http')
+      await measureHttp(options, databaseUrl, db, server.embedded ? config.embeddedPostgresDir : null);
     if (options.only === null || options.only === 'timers') await measureTimers(config.redisUrl, databaseUrl);
+    if (options.stats && (options.only === null || options.only === 'stats')) {
+      await measureStats(options, config, databaseUrl, db, server.embedded ? config.embeddedPostgresDir : null);
+    }
   } finally {
     await cleanUp();
   }
@@ -148,10 +172,10 @@ async function main(): Promise<void> {
   report();
 }
 
-async function loadAppeals(db: pg.Pool, count: number) {
+async function loadAppeals(db: pg.Pool, count: number, spanDays: number) {
   const loader = await db.connect();
-  say(`Loading ${count.toLocaleString('en')} appeals ...`);
-  return bulkSeedAppeals(loader, count, new Date(), say).finally(() => loader.release());
+  say(`Loading ${count.toLocaleString('en')} appeals received over ${spanDays} days ...`);
+  return bulkSeedAppeals(loader, count, new Date(), say, spanDays).finally(() => loader.release());
 }
 
 function databaseNamed(serverUrl: string, name: string): string {
@@ -190,28 +214,20 @@ async function createBenchDatabase(
 
 type Config = ReturnType<typeof loadConfig>;
 
-async function measureHttp(options: Options, config: Config, databaseUrl: string, db: pg.Pool): Promise<void> {
-  const app = await createApp({
-    config: { ...config, databaseUrl, adminDistDir: null },
-    databaseUrl,
-    jwtSecret: randomBytes(32).toString('hex'),
-    logger: pino({ level: 'silent' }),
-  });
-  await app.listen(0, '127.0.0.1');
+async function measureHttp(
+  options: Options,
+  databaseUrl: string,
+  db: pg.Pool,
+  postgresDir: string | null,
+): Promise<void> {
+  const api = await startApiProcess(databaseUrl);
   try {
-    const address = app.getHttpServer().address() as { port: number };
-    const base = `http://127.0.0.1:${address.port}/api`;
-    const token = async (role: string) => {
-      const email = DEMO_USERS.find((user) => user.role === role)!.email;
-      const response = await fetch(`${base}/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-      });
-      if (!response.ok) throw new Error(`login ${email}: ${response.status}`);
-      return ((await response.json()) as { accessToken: string }).accessToken;
+    const base = `${api.origin}/api`;
+    const tokens = {
+      manager: await loginAs(base, 'manager'),
+      admin: await loginAs(base, 'admin'),
+      officer: await loginAs(base, 'officer'),
     };
-    const tokens = { manager: await token('manager'), admin: await token('admin'), officer: await token('officer') };
     const get = (path: string, role: keyof typeof tokens) =>
       fetch(`${base}${path}`, { headers: { authorization: `Bearer ${tokens[role]}` } });
 
@@ -222,10 +238,212 @@ async function measureHttp(options: Options, config: Config, databaseUrl: string
     } else {
       await measureReads(options, db, get);
     }
-    await measureIntake(base, tokens.officer, db);
+    await measureIntake(base, tokens.officer, db, { apiPid: api.pid, postgresDir });
   } finally {
-    await app.close();
+    await api.stop();
   }
+}
+
+/**
+ * The API as it runs in production, in a process of its own (`node api/dist/api/src/main.js`) on the
+ * bench database: the load it is measured with comes from this process, as a real client's would
+ * come from another machine, and its CPU time can be read apart from the client's.
+ */
+async function startApiProcess(databaseUrl: string): Promise<{ origin: string; pid: number; stop(): Promise<void> }> {
+  const port = await freePort();
+  const { REDIS_URL: _redis, ...environment } = process.env;
+  const child = spawn(process.execPath, [fileURLToPath(new URL('../main.js', import.meta.url))], {
+    env: {
+      ...environment,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      LOG_LEVEL: 'warn',
+      DEMO_DATA: 'false',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The API exited with ${child.exitCode} before it answered`);
+    const health = await fetch(`${origin}/api/health`).catch(() => null);
+    if (health?.ok) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error('The API did not answer /api/health within two minutes');
+    }
+    await new Promise((wait) => setTimeout(wait, 250));
+  }
+  return {
+    origin,
+    pid: child.pid!,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => done(port));
+    });
+  });
+}
+
+/**
+ * The statistics: the rollups built from scratch, then p50/p95 of every stats endpoint for a
+ * regional manager and a national admin over the last twelve months, how long a new appeal and a
+ * decision take to show in the figures, and the intake rate with and without the trigger that queues
+ * changes for the rollups.
+ */
+async function measureStats(
+  options: Options,
+  config: Config,
+  databaseUrl: string,
+  db: pg.Pool,
+  postgresDir: string | null,
+): Promise<void> {
+  const dataSource = await createDataSource(databaseUrl).initialize();
+  try {
+    const [state] = await dataSource.query(`SELECT built_at FROM appeal_stats_state`);
+    if (options.reuse && state?.built_at && !options.rebuildStats) {
+      say('  statistics rollups already built in this kept database (--rebuild-stats builds them again)');
+    } else {
+      const rollups = new AppealStatsRollupJob(dataSource, new WorkingCalendarService(dataSource, config), config);
+      const build = await rollups.rebuild();
+      const { rows } = await db.query(
+        `SELECT count(*)::int AS rows, pg_size_pretty(pg_total_relation_size('appeal_stats_rollup')) AS size,
+                (SELECT pg_size_pretty(pg_total_relation_size('appeal_stats_facts'))) AS facts
+           FROM appeal_stats_rollup`,
+      );
+      say(
+        `  statistics rollups built in ${seconds(build.millis)}: ${rows[0].rows} rows (${rows[0].size}), facts ${rows[0].facts}`,
+      );
+      figures.push({ name: 'stats rollups built from scratch', value: seconds(build.millis) });
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+  const { rows: open } = await db.query(
+    `SELECT count(*)::int AS open, count(*) FILTER (WHERE paused_since IS NOT NULL)::int AS paused FROM appeals WHERE decided_at IS NULL`,
+  );
+  say(`  open appeals: ${open[0].open} (${open[0].paused} paused)`);
+
+  const api = await startApiProcess(databaseUrl);
+  try {
+    const base = `${api.origin}/api`;
+    const tokens = {
+      manager: await loginAs(base, 'manager'),
+      admin: await loginAs(base, 'admin'),
+      officer: await loginAs(base, 'officer'),
+    };
+    const get = (path: string, role: keyof typeof tokens) =>
+      fetch(`${base}${path}`, { headers: { authorization: `Bearer ${tokens[role]}` } });
+    const paths = [
+      '/stats/overview',
+      '/stats/trend',
+      ...['region', 'category', 'organisation', 'channel', 'assignee', 'month'].map(
+        (dimension) => `/stats/breakdown?dimension=${dimension}`,
+      ),
+    ];
+    for (const role of ['manager', 'admin'] as const) {
+      for (const path of paths) {
+        const stats = await latency(
+          `${path} ${role === 'manager' ? 'regional manager' : 'national admin'}`,
+          options.requests,
+          () => get(path, role),
+        );
+        if (stats) figures.push(targeted(`${stats.label} p95`, stats.p95, TARGETS.statsP95));
+      }
+    }
+    await measureFreshness(base, tokens, db);
+    await db.query(`ALTER TABLE appeals DISABLE TRIGGER appeals_stats_on_insert`);
+    say('  intake without the statistics trigger:');
+    await measureIntake(base, tokens.officer, db, { apiPid: api.pid, postgresDir }, ' (without the stats trigger)');
+    await db.query(`ALTER TABLE appeals ENABLE TRIGGER appeals_stats_on_insert`);
+    say('  intake with the statistics trigger:');
+    await measureIntake(base, tokens.officer, db, { apiPid: api.pid, postgresDir }, ' (with the stats trigger)');
+  } finally {
+    await api.stop();
+  }
+}
+
+/** A new appeal (officer) and a decision (manager) in Almaty: how long until the manager's overview counts them. */
+async function measureFreshness(
+  base: string,
+  tokens: { manager: string; officer: string },
+  db: pg.Pool,
+): Promise<void> {
+  const call = async (method: string, path: string, token: string, body?: object) => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const json = (await response.json()) as Record<string, unknown>;
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  const today = (await call('GET', '/stats/overview', tokens.manager)).to as string;
+  const overview = () => call('GET', `/stats/overview?from=${today}&to=${today}`, tokens.manager);
+  const until = async (label: string, changed: (figures: Record<string, unknown>) => boolean) => {
+    const started = Date.now();
+    while (!changed(await overview())) {
+      if (Date.now() - started > 120_000) throw new Error(`${label}: not in the figures after two minutes`);
+      await sleep(100);
+    }
+    const millis = Date.now() - started;
+    say(`  ${label} shows in the figures after ${seconds(millis)}`);
+    figures.push(targeted(`stats freshness: ${label}`, millis, TARGETS.statsFreshness));
+  };
+
+  const { rows } = await db.query(
+    `SELECT r.id AS "regionId", (SELECT id FROM categories WHERE code = 'school_meals') AS "categoryId"
+       FROM regions r WHERE r.code = 'KZ-75'`,
+  );
+  const before = await overview();
+  await call('POST', '/appeals', tokens.officer, {
+    channel: 'portal',
+    kind: 'complaint',
+    receivedAt: new Date().toISOString(),
+    regionId: rows[0].regionId,
+    categoryId: rows[0].categoryId,
+    description: 'Bench: мектеп асханасындағы тамақ сапасы туралы шағым.',
+    applicantName: 'Bench Applicant',
+  });
+  await until('a new appeal', (figures) => figures.received === Number(before.received) + 1);
+
+  const { rows: open } = await db.query(
+    `SELECT id, version FROM appeals WHERE region_id = $1 AND status = 'in_progress' ORDER BY received_at DESC LIMIT 1`,
+    [rows[0].regionId],
+  );
+  const decided = await overview();
+  await call('POST', `/appeals/${open[0].id}/actions/resolve`, tokens.manager, {
+    version: open[0].version,
+    outcome: 'satisfied',
+    resolutionText: 'Bench: resolved to measure how fresh the statistics are.',
+  });
+  await until('a decision', (figures) => figures.decided === Number(decided.decided) + 1);
+}
+
+async function loginAs(base: string, role: string): Promise<string> {
+  const email = DEMO_USERS.find((user) => user.role === role)!.email;
+  const response = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`login ${email}: ${response.status}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
 const listPath = (filter: object, sort = '["receivedAt","DESC"]') =>
@@ -325,7 +543,13 @@ async function explain(db: pg.Pool, label: string, sql: string, parameters: unkn
 }
 
 /** POSTs new appeals with INTAKE_CONCURRENCY clients for INTAKE_SECONDS, from a worker thread; the rate of 201s. */
-async function measureIntake(base: string, token: string, db: pg.Pool): Promise<void> {
+async function measureIntake(
+  base: string,
+  token: string,
+  db: pg.Pool,
+  cpu: { apiPid: number; postgresDir: string | null },
+  label = '',
+): Promise<void> {
   const { rows } = await db.query(
     `SELECT r.id AS "regionId", (SELECT id FROM categories WHERE code = 'school_meals') AS "categoryId",
             (SELECT id FROM organisations WHERE region_id = r.id ORDER BY name LIMIT 1) AS "organisationId"
@@ -355,23 +579,75 @@ async function measureIntake(base: string, token: string, db: pg.Pool): Promise<
     say(`skipped intake: POST /api/appeals failed: ${probe.firstFailure}`);
     return;
   }
+  const apiBefore = cpuSeconds((pid) => pid === cpu.apiPid);
+  const postgresBefore = postgresCpuSeconds(cpu.postgresDir);
   const result = await load(INTAKE_SECONDS, INTAKE_CONCURRENCY);
+  const apiAfter = cpuSeconds((pid) => pid === cpu.apiPid);
+  const postgresAfter = postgresCpuSeconds(cpu.postgresDir);
   const created = result.statuses[201] ?? 0;
   const summary = summarise(result.durations);
   say(
     `  intake: ${created} created in ${result.elapsedSeconds.toFixed(1)} s with ${INTAKE_CONCURRENCY} clients; ` +
       `statuses ${JSON.stringify(result.statuses)}; p50 ${ms(summary.p50)}, p95 ${ms(summary.p95)}`,
   );
+  if (created > 0) {
+    // CPU per appeal says where the time goes on a busy machine, where the rate alone would only drop.
+    const perAppeal = (before: number | null, after: number | null) =>
+      before === null || after === null ? 'n/a' : `${(((after - before) * 1000) / created).toFixed(2)} ms`;
+    figures.push({
+      name: 'intake CPU per appeal, API / PostgreSQL',
+      value: `${perAppeal(apiBefore, apiAfter)} / ${perAppeal(postgresBefore, postgresAfter)}`,
+    });
+  }
   if (result.firstFailure) say(`  first failure: ${result.firstFailure}`);
   figures.push(
     targeted(
-      'intake POST /api/appeals',
+      `intake POST /api/appeals${label}`,
       created / result.elapsedSeconds,
       TARGETS.intakePerSecond,
       '>=',
       (v) => `${v.toFixed(0)}/s`,
     ),
   );
+}
+
+/**
+ * CPU seconds used so far by the embedded PostgreSQL (its postmaster and every backend); null for a
+ * server of another's (DATABASE_URL) or where it cannot be read.
+ */
+function postgresCpuSeconds(dataDir: string | null): number | null {
+  if (dataDir === null) return null;
+  let postmaster: number;
+  try {
+    postmaster = Number(readFileSync(resolve(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return null;
+  }
+  return cpuSeconds((pid, parent) => pid === postmaster || parent === postmaster);
+}
+
+/** CPU seconds (user + system, every thread) used so far by the processes chosen, from /proc; null off Linux. */
+function cpuSeconds(chosen: (pid: number, parent: number) => boolean): number | null {
+  const ticksPerSecond = 100;
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
+  } catch {
+    return null;
+  }
+  let ticks = 0;
+  for (const entry of entries) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    // After the command name (which may hold spaces): state, ppid, … utime and stime (fields 14 and 15).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (chosen(Number(entry), Number(fields[1]))) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / ticksPerSecond;
 }
 
 /** 10 000 timers due over the next minute on each queue backend: how late do they fire? */

@@ -129,8 +129,24 @@ export class ReferralsService extends CrudService<Referral> {
             });
           }
         }
-      } else if (!regionId) {
-        problems.push({ field: 'regionId', message: 'is required unless the referral comes from an appeal' });
+      }
+      if (dto.findingId) {
+        const finding = await this.sourceFinding(manager, user, dto.findingId);
+        if (!finding) {
+          problems.push({ field: 'findingId', message: 'refers to no finding you may read' });
+        } else {
+          if (regionId && regionId !== finding.regionId) {
+            problems.push({ field: 'regionId', message: "must be the finding's region (or left out)" });
+          }
+          regionId = finding.regionId;
+          if (organisationId === undefined) organisationId = finding.organisationId;
+        }
+      }
+      if (!regionId && !dto.appealId && !dto.findingId) {
+        problems.push({
+          field: 'regionId',
+          message: 'is required unless the referral comes from an appeal or a finding',
+        });
       }
       if (problems.length > 0) throw AppError.validation(problems);
       if (!user.ability.can('create', asReferral({ regionId }))) {
@@ -330,6 +346,17 @@ export class ReferralsService extends CrudService<Referral> {
     );
     if (!appeal || !user.ability.can('read', asSubject('appeals', { ...appeal }))) return null;
     return appeal as { regionId: string; organisationId: string | null; receivedOn: string };
+  }
+
+  /** The finding a referral is made from, if the caller may read it: its region and inspected organisation. */
+  private async sourceFinding(manager: EntityManager, user: AuthenticatedUser, findingId: string) {
+    const [finding] = await manager.query(
+      `SELECT f.region_id AS "regionId", i.organisation_id AS "organisationId"
+         FROM findings f JOIN inspections i ON i.id = f.inspection_id WHERE f.id = $1`,
+      [findingId],
+    );
+    if (!finding || !user.ability.can('read', asSubject('findings', { ...finding }))) return null;
+    return finding as { regionId: string; organisationId: string | null };
   }
 
   /** An owner follows referrals up: an active officer, manager or inspector of the region (or a national one). */

@@ -311,7 +311,7 @@ interface SeedContext {
   staff: StaffRow[];
 }
 
-async function calendarExceptions(manager: EntityManager): Promise<CalendarException[]> {
+export async function calendarExceptions(manager: EntityManager): Promise<CalendarException[]> {
   return manager.query(`SELECT to_char(date, 'YYYY-MM-DD') AS date, kind FROM calendar_days ORDER BY date`);
 }
 

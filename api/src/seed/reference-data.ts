@@ -93,6 +93,8 @@ interface SlaPolicySeed {
   goalUnit: SlaUnit;
   warningPercent: number;
   maxExtensionDays: number;
+  /** Warn this many working days before the deadline instead of at `warningPercent`. */
+  warningDaysBefore?: number;
 }
 
 /** The legal defaults (APPC arts. 63, 64, 76), editable by an admin afterwards. */
@@ -128,6 +130,7 @@ export const SLA_POLICIES: SlaPolicySeed[] = [
     goalUnit: 'working_days',
     warningPercent: 80,
     maxExtensionDays: 30,
+    warningDaysBefore: 5,
   },
 ];
 

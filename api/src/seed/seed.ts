@@ -13,6 +13,11 @@ import { AuditService } from '../core/audit/audit.service.js';
 import { User } from '../users/user.entity.js';
 import { seedDemoAppeals } from './demo-appeals.js';
 import { seedDemoReferrals } from './demo-referrals.js';
+import type { EvidenceConfig } from '../core/config/app-config.js';
+import { evidenceStoreFor } from '../evidence-files/evidence-store.js';
+import { seedDemoInspections } from './demo-inspections.js';
+import { seedDemoPrices } from './demo-prices.js';
+import { seedDemoCorrectiveActions } from './demo-corrective-actions.js';
 import { CATEGORIES, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, REGIONS, SLA_POLICIES } from './reference-data.js';
 
 export interface SeedOptions {
@@ -25,10 +30,20 @@ export interface SeedOptions {
   demoReferrals?: boolean;
   /** `REFERRAL_FOLLOW_UP_DAYS`, for the demo referrals' follow-up dates. */
   referralFollowUpDays?: number;
+  /** A year of weekly market prices; by default with the demo appeals. */
+  demoPrices?: boolean;
+  /** The price-monitoring settings, so the demo prices are judged as the API would judge them. */
+  priceRiseThresholdPercent?: number;
+  priceBaselineWindowDays?: number;
+  priceBaselineMinObservations?: number;
   /** The office's calendar settings, for the demo appeals' registration and deadlines. */
   timeZone?: string;
   workdayStart?: string;
   workdayEnd?: string;
+  /** Inspections with findings and photos; by default with the demo appeals. */
+  demoInspections?: boolean;
+  /** Where the demo photos are stored (`EVIDENCE_*` settings); without it the findings have none. */
+  evidence?: EvidenceConfig;
 }
 
 const DEFAULT_DEMO_APPEALS = 3000;
@@ -89,6 +104,44 @@ export async function seedDatabase(dataSource: DataSource, options: SeedOptions,
             ` ${referrals.sentToCourt} sent to court`,
         );
       }
+      if (options.demoInspections ?? appeals.appeals > 0) {
+        const store = options.evidence ? evidenceStoreFor(options.evidence) : undefined;
+        try {
+          const inspections = await seedDemoInspections(manager, {
+            now: new Date(),
+            timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
+            store,
+          });
+          logger.info(
+            `Created ${inspections.inspectionIds.length} demo inspections with ${inspections.findingIds.length}` +
+              ` findings and ${inspections.evidenceIds.length} evidence photos`,
+          );
+        } finally {
+          store?.destroy?.();
+        }
+      }
+      if (options.demoPrices ?? appeals.appeals > 0) {
+        const prices = await seedDemoPrices(manager, {
+          now: new Date(),
+          timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
+          priceRiseThresholdPercent: options.priceRiseThresholdPercent,
+          priceBaselineWindowDays: options.priceBaselineWindowDays,
+          priceBaselineMinObservations: options.priceBaselineMinObservations,
+        });
+        logger.info(
+          `Created ${prices.observations} demo market prices at ${prices.markets} markets, ${prices.flagged} above baseline`,
+        );
+      }
+      // On the demo findings, where there are any (seeded before this step).
+      const correctiveActions = await seedDemoCorrectiveActions(manager, {
+        now: new Date(),
+        timeZone: options.timeZone,
+        workdayStart: options.workdayStart,
+        workdayEnd: options.workdayEnd,
+      });
+      if (correctiveActions.ids.length > 0) {
+        logger.info(`Created ${correctiveActions.ids.length} demo corrective actions on the demo findings`);
+      }
     }
   });
   const demoLogins = options.demoData
@@ -121,9 +174,18 @@ async function seedReferenceData(manager: EntityManager): Promise<void> {
   }
   for (const policy of SLA_POLICIES) {
     await manager.query(
-      `INSERT INTO sla_policies (code, name, goal_amount, goal_unit, warning_percent, max_extension_days)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [policy.code, policy.name, policy.goalAmount, policy.goalUnit, policy.warningPercent, policy.maxExtensionDays],
+      `INSERT INTO sla_policies (code, name, goal_amount, goal_unit, warning_percent, max_extension_days,
+                                 warning_days_before)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        policy.code,
+        policy.name,
+        policy.goalAmount,
+        policy.goalUnit,
+        policy.warningPercent,
+        policy.maxExtensionDays,
+        policy.warningDaysBefore ?? null,
+      ],
     );
   }
   for (const category of CATEGORIES) {

@@ -3,12 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { applyAbility } from '../core/access/ability-to-sql.js';
 import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
-import { isUuid } from '../core/crud/list-query.js';
 import { AppError, type FieldProblem } from '../core/errors/app-error.js';
 import { Referral } from '../referrals/referral.entity.js';
 import { WorkingCalendarService } from '../sla/working-calendar.service.js';
+import { parsePeriod, parseRegionId, rejectUnknownParameters } from './stats-period.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PARAMETERS = ['from', 'to', 'regionId', 'agency'];
 
 /** How many of the period's referrals reached each step of the funnel. */
@@ -150,37 +149,13 @@ export class ReferralFunnelService {
 /** The period (the last twelve months by default), region and agency; anything off is a 400 naming it. */
 function parseFunnelQuery(query: Record<string, unknown>, today: string) {
   const problems: FieldProblem[] = [];
-  const date = (name: 'from' | 'to'): string | null => {
-    const value = query[name];
-    if (value === undefined || value === '') return null;
-    if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value))) {
-      problems.push({ field: name, message: 'must be a date YYYY-MM-DD' });
-      return null;
-    }
-    return value;
-  };
-  const to = date('to') ?? today;
-  const from = date('from') ?? yearBefore(to);
-  if (from > to) problems.push({ field: 'from', message: 'must not be after "to"' });
-  const regionId = query.regionId === undefined || query.regionId === '' ? null : query.regionId;
-  if (regionId !== null && !isUuid(regionId))
-    problems.push({ field: 'regionId', message: 'must be a region id (UUID)' });
+  const { from, to } = parsePeriod(query, today, problems);
+  const regionId = parseRegionId(query, problems);
   const agency = query.agency === undefined || query.agency === '' ? null : query.agency;
   if (agency !== null && !(REFERRAL_AGENCIES as readonly unknown[]).includes(agency)) {
     problems.push({ field: 'agency', message: `must be one of: ${REFERRAL_AGENCIES.join(', ')}` });
   }
-  for (const name of Object.keys(query)) {
-    if (!PARAMETERS.includes(name))
-      problems.push({ field: name, message: `is not a parameter; use ${PARAMETERS.join(', ')}` });
-  }
+  rejectUnknownParameters(query, PARAMETERS, problems);
   if (problems.length > 0) throw AppError.validation(problems);
-  return { from, to, regionId: regionId as string | null, agency: agency as ReferralAgency | null };
-}
-
-/** The day after the same date a year earlier: `to` closes a period of twelve months. */
-function yearBefore(to: string): string {
-  const date = new Date(`${to}T00:00:00Z`);
-  date.setUTCFullYear(date.getUTCFullYear() - 1);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
+  return { from, to, regionId, agency: agency as ReferralAgency | null };
 }

@@ -2,6 +2,8 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
 import { CurrentUser } from '../core/auth/decorators.js';
+import { AppealStatsService } from './appeal-stats.service.js';
+import { FindingStatsService } from './finding-stats.service.js';
 import { ReferralFunnelService } from './referral-funnel.service.js';
 
 /** `/api/stats/...`: aggregates computed in the database under the caller's permission scope. */
@@ -9,11 +11,39 @@ import { ReferralFunnelService } from './referral-funnel.service.js';
 @ApiBearerAuth()
 @Controller('stats')
 export class StatsController {
-  constructor(@Inject(ReferralFunnelService) private readonly referralFunnel: ReferralFunnelService) {}
+  constructor(
+    @Inject(ReferralFunnelService) private readonly referralFunnel: ReferralFunnelService,
+    @Inject(AppealStatsService) private readonly appealStats: AppealStatsService,
+    @Inject(FindingStatsService) private readonly findingStats: FindingStatsService,
+  ) {}
 
   /** `GET /api/stats/referral-funnel?from=&to=&regionId=&agency=` */
   @Get('referral-funnel')
   funnel(@CurrentUser() user: AuthenticatedUser, @Query() query: Record<string, unknown>) {
     return this.referralFunnel.funnel(user, query);
+  }
+
+  /** `GET /api/stats/overview?from=&to=&regionId=`: the period's decisions, and open appeals now. */
+  @Get('overview')
+  overview(@CurrentUser() user: AuthenticatedUser, @Query() query: Record<string, unknown>) {
+    return this.appealStats.overview(user, query);
+  }
+
+  /** `GET /api/stats/breakdown?dimension=region|category|organisation|channel|assignee|month&from=&to=&regionId=` */
+  @Get('breakdown')
+  breakdown(@CurrentUser() user: AuthenticatedUser, @Query() query: Record<string, unknown>) {
+    return this.appealStats.breakdown(user, query);
+  }
+
+  /** `GET /api/stats/trend?from=&to=&regionId=`: the period month by month. */
+  @Get('trend')
+  trend(@CurrentUser() user: AuthenticatedUser, @Query() query: Record<string, unknown>) {
+    return this.appealStats.trend(user, query);
+  }
+
+  /** `GET /api/stats/findings?from=&to=&regionId=`: findings logged in the period, counted and summed by kind. */
+  @Get('findings')
+  findings(@CurrentUser() user: AuthenticatedUser, @Query() query: Record<string, unknown>) {
+    return this.findingStats.byKind(user, query);
   }
 }

@@ -1,8 +1,16 @@
 import { Module } from '@nestjs/common';
 import { SlaModule } from '../sla/sla.module.js';
+import { AppealStatsService } from './appeal-stats.service.js';
+import { FindingStatsService } from './finding-stats.service.js';
+import { AppealStatsRollupJob } from './jobs/appeal-stats-rollup.job.js';
 import { ReferralFunnelService } from './referral-funnel.service.js';
 import { StatsController } from './stats.controller.js';
 
 /** Server-side figures for dashboards: the browser never sums rows. */
-@Module({ imports: [SlaModule], controllers: [StatsController], providers: [ReferralFunnelService] })
+@Module({
+  imports: [SlaModule],
+  controllers: [StatsController],
+  providers: [ReferralFunnelService, AppealStatsService, AppealStatsRollupJob, FindingStatsService],
+  exports: [AppealStatsRollupJob],
+})
 export class StatsModule {}

@@ -1,43 +1,24 @@
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/seed/reference-data.js';
-import { startTestApp, type TestApp, unique } from '../test-app.js';
+import { type TestApp, unique } from '../test-app.js';
+import { type AdminBrowser, openAdminBrowser } from './admin-browser.js';
 
 /**
  * The admin UI in Debian's Chromium against the real API: an admin signs in, switches to Kazakh and
  * creates an officer in Astana; that officer signs in and sees only what the rules give them.
  */
-const ADMIN_DIST = resolve(import.meta.dirname, '../../../admin/dist');
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
+let admin: AdminBrowser;
 let t: TestApp;
 let browser: Browser;
 let baseUrl: string;
 
 beforeAll(async () => {
-  if (!existsSync(resolve(ADMIN_DIST, 'index.html'))) {
-    throw new Error(`No admin build in ${ADMIN_DIST}: run \`npm run build -w admin\` (npm test does it first)`);
-  }
-  t = await startTestApp({ adminDistDir: ADMIN_DIST });
-  await t.app.listen(0, '127.0.0.1');
-  baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  admin = await openAdminBrowser();
+  ({ t, browser, baseUrl } = admin);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => admin?.close());
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/`);

@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
 import { type AppealAction, type Role, withCheckDigit } from '@adaldesk/libs';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/seed/reference-data.js';
-import { startTestApp, type TestApp, unique } from '../test-app.js';
+import type { Page } from 'playwright-core';
+import { type TestApp, unique } from '../test-app.js';
+import { type AdminBrowser, openAdminBrowser, SCREENSHOTS } from './admin-browser.js';
 
 /**
  * Appeals in Debian's Chromium against the real API: an officer registers an appeal that arrived on a
@@ -13,17 +10,6 @@ import { startTestApp, type TestApp, unique } from '../test-app.js';
  * time; the manager is told and may approve; the inspector never sees the applicant; every role sees
  * exactly the workflow buttons the shared rules give it.
  */
-const ADMIN_DIST = resolve(import.meta.dirname, '../../../admin/dist');
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
 
 /** Friday 20 November 2026, 19:30 in Almaty: after working hours before a weekend. */
 const FRIDAY_EVENING_LOCAL = '2026-11-20T19:30';
@@ -40,45 +26,18 @@ const BUTTONS_WITH_EXTENSION_PENDING: Record<Role, AppealAction[]> = {
   auditor: [],
 };
 
+let admin: AdminBrowser;
 let t: TestApp;
-let browser: Browser;
 let baseUrl: string;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(resolve(ADMIN_DIST, 'index.html'))) {
-    throw new Error(`No admin build in ${ADMIN_DIST}: run \`npm run build -w admin\` (npm test does it first)`);
-  }
-  t = await startTestApp({ adminDistDir: ADMIN_DIST });
-  await t.app.listen(0, '127.0.0.1');
-  baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  admin = await openAdminBrowser();
+  ({ t, baseUrl } = admin);
 }, 60_000);
 
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => admin?.close());
 
-/** A signed-in browser of its own for one demo user, in English, on Almaty's clock. */
-async function signedIn(role: Role): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'en-US',
-    timezoneId: 'Asia/Almaty',
-    viewport: { width: 1440, height: 1000 },
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${role}: ${error.message}`));
-  await page.goto(`${baseUrl}/`);
-  await page.fill('input[name="email"]', `${role}@demo.adaldesk.kz`);
-  await page.fill('input[name="password"]', DEMO_PASSWORD);
-  await page.click('button[type="submit"]');
-  await page.locator('a[href="#/appeals"]').waitFor();
-  return page;
-}
+const signedIn = (role: Role) => admin.signedIn(role);
 
 async function openAppeal(page: Page, id: string): Promise<void> {
   await page.goto(`${baseUrl}/#/appeals/${id}/show`);
@@ -264,5 +223,5 @@ test('an appeal from a Friday evening is registered on Monday, worked, and each 
   expect(await officer.getByRole('button', { name: 'Export' }).isEnabled()).toBe(true);
   await officer.screenshot({ path: `${SCREENSHOTS}/appeal-list-officer.png`, fullPage: true });
 
-  expect(pageErrors).toEqual([]);
+  expect(admin.pageErrors).toEqual([]);
 }, 180_000);

@@ -1,10 +1,7 @@
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
 import type { ReferralAction, Role } from '@adaldesk/libs';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/seed/reference-data.js';
-import { bearer, startTestApp, type TestApp, unique, waitFor } from '../test-app.js';
+import type { Page } from 'playwright-core';
+import { bearer, type TestApp, unique, waitFor } from '../test-app.js';
+import { type AdminBrowser, openAdminBrowser, SCREENSHOTS } from './admin-browser.js';
 
 /**
  * Referrals in Debian's Chromium against the real API: an officer refers an appeal to the
@@ -12,17 +9,6 @@ import { bearer, startTestApp, type TestApp, unique, waitFor } from '../test-app
  * conviction with damages; the manager's funnel shows it at once; each role sees exactly the funnel
  * steps the shared rules give it.
  */
-const ADMIN_DIST = resolve(import.meta.dirname, '../../../admin/dist');
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
 /**
  * The funnel is read for the prosecutor's office: no other test file takes a referral of that agency
  * past review, so the counts from "case opened" on move only with this test.
@@ -30,44 +16,18 @@ const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
 const AGENCY = 'prosecutor';
 const FUNNEL_URL = `/#/referrals?filter=${encodeURIComponent(JSON.stringify({ agency: AGENCY }))}`;
 
+let admin: AdminBrowser;
 let t: TestApp;
-let browser: Browser;
 let baseUrl: string;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(resolve(ADMIN_DIST, 'index.html'))) {
-    throw new Error(`No admin build in ${ADMIN_DIST}: run \`npm run build -w admin\` (npm test does it first)`);
-  }
-  t = await startTestApp({ adminDistDir: ADMIN_DIST });
-  await t.app.listen(0, '127.0.0.1');
-  baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  admin = await openAdminBrowser();
+  ({ t, baseUrl } = admin);
 }, 60_000);
 
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => admin?.close());
 
-async function signedIn(role: Role): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'en-US',
-    timezoneId: 'Asia/Almaty',
-    viewport: { width: 1440, height: 1000 },
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${role}: ${error.message}`));
-  await page.goto(`${baseUrl}/`);
-  await page.fill('input[name="email"]', `${role}@demo.adaldesk.kz`);
-  await page.fill('input[name="password"]', DEMO_PASSWORD);
-  await page.click('button[type="submit"]');
-  await page.locator('a[href="#/appeals"]').waitFor();
-  return page;
-}
+const signedIn = (role: Role) => admin.signedIn(role);
 
 async function stepButtons(page: Page): Promise<string[]> {
   const group = page.getByRole('group', { name: 'Funnel steps', includeHidden: true });
@@ -241,5 +201,5 @@ test('an officer refers an appeal and steps it to a conviction; the manager sees
   await manager.getByText('Қылмыстық іс қозғалды').first().waitFor();
   await manager.screenshot({ path: `${SCREENSHOTS}/referral-show-kk.png`, fullPage: true });
 
-  expect(pageErrors).toEqual([]);
+  expect(admin.pageErrors).toEqual([]);
 }, 180_000);

@@ -14,6 +14,9 @@ export const RESOURCES = [
   'sla-policies',
   'audit-events',
   'notifications',
+  'products',
+  'price-baselines',
+  'evidence-files',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 

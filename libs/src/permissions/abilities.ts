@@ -1,6 +1,9 @@
 import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility } from '@casl/ability';
 import { APPLICANT_PERSONAL_FIELDS, type AppealAction } from '../domain/appeals.js';
 import { REFERRAL_ACTIONS } from '../domain/referrals.js';
+import { PRICE_OBSERVATION_ACTIONS } from '../domain/prices.js';
+import { INSPECTION_ACTIONS, type InspectionAction } from '../domain/inspections.js';
+import type { CorrectiveActionAction } from '../domain/corrective-actions.js';
 import type { Resource } from '../domain/resources.js';
 import type { Actor } from '../domain/roles.js';
 
@@ -11,7 +14,7 @@ import type { Actor } from '../domain/roles.js';
 export const CRUD_ACTIONS = ['read', 'create', 'update', 'delete'] as const;
 export type CrudAction = (typeof CRUD_ACTIONS)[number];
 export type Action = CrudAction | 'manage' | 'export' | (string & {});
-export type Subject = Resource | 'all';
+export type Subject = Resource | typeof STATS_SUBJECT | 'all';
 /** A record checked against the rules, tagged with its resource (CASL's `subject(resource, record)`). */
 export type SubjectRecord = { [R in Resource]: ForcedSubject<R> & Record<string, unknown> }[Resource];
 
@@ -35,6 +38,20 @@ const APPEAL_HEAD_STEPS: AppealAction[] = ['approve-extension', 'close', 'reopen
  * included. Never deleted (they are part of the record), so nobody but an admin is even asked.
  */
 const REFERRAL_WORK = ['read', 'create', 'update', 'export', ...REFERRAL_ACTIONS];
+
+/** What inspectors do with the prices they observe: record and correct them, and open findings. */
+const PRICE_OBSERVATION_WORK = ['read', 'create', 'update', 'delete', 'export', ...PRICE_OBSERVATION_ACTIONS];
+/**
+ * Corrective actions are set and followed by the inspectors of the inspection (its lead and team,
+ * `inspectorIds`): the fix reported, verified or rejected, the action cancelled. Extending a deadline
+ * is a head's decision.
+ */
+const CORRECTIVE_ACTION_INSPECTOR_STEPS: CorrectiveActionAction[] = ['report-done', 'verify', 'reject', 'cancel'];
+/**
+ * Dashboards' statistics (`/api/stats/*`): not a resource of its own but a right to read figures.
+ * What the figures count is still the caller's scope on the records behind them (appeals, referrals).
+ */
+export const STATS_SUBJECT = 'stats';
 
 /** Reference data every signed-in user reads; only admins change it. */
 const READ_BY_EVERYONE: Resource[] = ['regions', 'categories', 'calendar-days', 'sla-policies', 'organisations'];
@@ -65,6 +82,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       can(['read', 'export'], 'audit-events', inRegion);
       can(['read', 'create', 'update', 'export', ...APPEAL_WORK_STEPS, ...APPEAL_HEAD_STEPS], 'appeals', inRegion);
       can(REFERRAL_WORK, 'referrals', inRegion);
+      can(['read', 'export', 'extend'], 'corrective-actions', inRegion);
       break;
 
     case 'officer':
@@ -84,6 +102,11 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       can('read', 'appeals', { ...inRegion, confidential: false });
       // Inspectors refer what their inspections find; the funnel itself is worked by the office.
       can(['read', 'create'], 'referrals', inRegion);
+      can(['read', 'export'], 'corrective-actions', inRegion);
+      can(['create', 'update', ...CORRECTIVE_ACTION_INSPECTOR_STEPS], 'corrective-actions', {
+        ...inRegion,
+        inspectorIds: actor.id,
+      });
       break;
 
     case 'auditor':
@@ -91,14 +114,71 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       can(['read', 'export'], 'audit-events', inRegion);
       can(['read', 'export'], 'appeals', { ...inRegion, confidential: false });
       can(['read', 'export'], 'referrals', inRegion);
+      can(['read', 'export'], 'corrective-actions', inRegion);
       break;
   }
+
+  defineInspectionRules(actor, can, inRegion);
 
   if (actor.role === 'inspector' || actor.role === 'auditor') {
     cannot(['read', 'export'], 'appeals', [...APPLICANT_PERSONAL_FIELDS]);
   }
 
+  // Market prices. Products and baselines are reference data everyone reads (admins manage them);
+  // inspectors record prices in their region and open findings from flagged ones; the office reads.
+  can(['read', 'export'], ['products', 'price-baselines']);
+  if (actor.role === 'inspector') can(PRICE_OBSERVATION_WORK, 'price-observations', inRegion);
+  if (actor.role === 'manager' || actor.role === 'officer' || actor.role === 'auditor') {
+    can(['read', 'export'], 'price-observations', inRegion);
+  }
+  // Managers watch their region's figures, auditors check them; both count only what they may read.
+  // Officers and inspectors work cases rather than dashboards (an officer's confidential appeals are
+  // theirs one by one, which figures per region cannot respect).
+  if (actor.role === 'manager' || actor.role === 'auditor') can('read', STATS_SUBJECT);
+
   return build();
+}
+
+/** Inspection steps of the inspectors doing the visit; `close` is the head's sign-off. */
+const INSPECTOR_STEPS: InspectionAction[] = ['plan', 'start', 'complete', 'cancel'];
+/** What the people writing findings do with them and their evidence files. */
+const FINDING_WORK = ['read', 'export', 'create', 'update', 'delete'];
+/** The records an inspection produces, read wherever the inspection is. */
+const INSPECTION_RECORDS: Resource[] = ['inspections', 'findings', 'evidence-files'];
+
+/**
+ * Inspections, their findings and evidence files. Inspectors act on the inspections they lead or are
+ * on the team of, and read the others of their region; the findings service also requires that the
+ * writer acts on the finding's inspection (a rule over two records, which CASL conditions on one row
+ * cannot say). Managers run their region's inspections; officers and auditors read them.
+ */
+function defineInspectionRules(
+  actor: Actor,
+  can: AbilityBuilder<AppAbility>['can'],
+  inRegion: Record<string, unknown>,
+): void {
+  switch (actor.role) {
+    case 'inspector':
+      can(['read', 'export'], INSPECTION_RECORDS, inRegion);
+      for (const scope of [{ leadInspectorId: actor.id }, { teamIds: actor.id }]) {
+        can(['create', 'update', ...INSPECTOR_STEPS], 'inspections', { ...inRegion, ...scope });
+      }
+      can(FINDING_WORK, ['findings', 'evidence-files'], inRegion);
+      break;
+    case 'manager':
+      can(['read', 'export', 'create', 'update', ...INSPECTION_ACTIONS], 'inspections', inRegion);
+      can([...FINDING_WORK, 'open-appeal'], 'findings', inRegion);
+      can(FINDING_WORK, 'evidence-files', inRegion);
+      break;
+    case 'officer':
+      can(['read', 'export'], INSPECTION_RECORDS, inRegion);
+      // Officers register appeals, so they may register one from a finding.
+      can('open-appeal', 'findings', inRegion);
+      break;
+    case 'auditor':
+      can(['read', 'export'], INSPECTION_RECORDS, inRegion);
+      break;
+  }
 }
 
 /**

@@ -14,6 +14,11 @@ export interface SlaPolicyTerms {
   warningPercent: number;
   /** Working days a head may add by a reasoned extension decision. */
   maxExtensionDays: number;
+  /**
+   * Warn this many working days before the deadline instead (at close of business of that day), when
+   * set: "warn 5 working days before" rather than a share of the time.
+   */
+  warningDaysBefore?: number | null;
 }
 
 /** A stretch of time the clock stood still, e.g. while awaiting information; `to` is null while it lasts. */
@@ -85,8 +90,36 @@ export function computeDueAt({ calendar, policy, registeredAt, pauses, extension
             pausedWorkingMillis(calendar, completedPauses) +
             extensionDays * calendar.workingDayMillis,
         );
+  return { dueAt, warningAt: warningPoint(calendar, policy, registeredAt, dueAt) };
+}
+
+/**
+ * When a record registered at `registeredAt` and due at `dueAt` is warned about: `warningDaysBefore`
+ * working days before the deadline (close of business of that day, never before registration) when the
+ * policy sets it, else once `warningPercent` of the working time between them has passed.
+ */
+export function warningPoint(
+  calendar: WorkingCalendar,
+  policy: Pick<SlaPolicyTerms, 'warningPercent' | 'warningDaysBefore'>,
+  registeredAt: Date,
+  dueAt: Date,
+): Date {
+  assertInstant(registeredAt, 'registeredAt');
+  assertInstant(dueAt, 'dueAt');
+  if (policy.warningDaysBefore !== null && policy.warningDaysBefore !== undefined) {
+    assertWholeNumber(policy.warningDaysBefore, 'policy.warningDaysBefore');
+    const { registrationDate } = calendar.registration(registeredAt);
+    const daysToDeadline = calendar.workingDaysBetween(registrationDate, calendar.localDate(dueAt));
+    const daysToWarning = daysToDeadline - policy.warningDaysBefore;
+    if (daysToWarning <= 0) return registeredAt;
+    const warningAt = calendar.localDateTime(
+      calendar.addWorkingDays(registrationDate, daysToWarning),
+      calendar.workdayEnd,
+    );
+    return warningAt < dueAt ? warningAt : dueAt;
+  }
   const warningMillis = Math.round((calendar.workingMillisBetween(registeredAt, dueAt) * policy.warningPercent) / 100);
-  return { dueAt, warningAt: calendar.addWorkingMillis(registeredAt, warningMillis) };
+  return calendar.addWorkingMillis(registeredAt, warningMillis);
 }
 
 /**

@@ -44,6 +44,15 @@ export function applyAbility<T extends ObjectLiteral>(
   const sql = toSql(ast as Condition, (field, operator, value) => {
     const column = columnOf(metadata, field);
     const name = `ability_${counter++}`;
+    // On an array column (an inspection's team) equality means "contains", as CASL reads it; written
+    // as @> so that a GIN index on the column serves it.
+    const arrayColumn = metadata.findColumnWithPropertyName(field);
+    if (arrayColumn?.isArray && operator === 'eq') {
+      return {
+        sql: `${alias}.${column} @> ARRAY[:${name}]::${String(arrayColumn.type)}[]`,
+        params: { [name]: value },
+      };
+    }
     if (value === null) {
       if (operator === 'eq') return { sql: `${alias}.${column} IS NULL`, params: {} };
       if (operator === 'ne') return { sql: `${alias}.${column} IS NOT NULL`, params: {} };

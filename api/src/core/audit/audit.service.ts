@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditEvent } from '../../audit/audit-event.entity.js';
 import { currentRequestContext } from '../context/request-context.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 
@@ -13,28 +12,66 @@ export interface AuditEntry {
   after?: object | null;
 }
 
+/** An INSERT of one audit event, its parameters numbered from a given position. */
+export interface AuditStatement {
+  sql: string;
+  parameters: unknown[];
+}
+
+const COLUMNS = [
+  'actor_id',
+  'actor_email',
+  'actor_role',
+  'action',
+  'entity_type',
+  'entity_id',
+  'region_id',
+  'before',
+  'after',
+  'request_id',
+  'ip',
+];
+const JSON_COLUMNS = new Set(['before', 'after']);
+
 /** Writes audit events inside the caller's transaction, so a change and its record stand or fall together. */
 @Injectable()
 export class AuditService {
   async record(manager: EntityManager, actor: AuthenticatedUser | null, entry: AuditEntry): Promise<void> {
+    const { sql, parameters } = this.statement(actor, entry);
+    await manager.query(sql, parameters);
+  }
+
+  /**
+   * The INSERT that `record` runs, with its first parameter at `$firstParameter`, for a caller that
+   * writes its change and the audit event in one statement (`WITH changed AS (…) <audit insert>`):
+   * one statement is one transaction, and one round trip to the database instead of four.
+   */
+  statement(actor: AuthenticatedUser | null, entry: AuditEntry, firstParameter = 1): AuditStatement {
     const context = currentRequestContext();
-    const event = manager.create(AuditEvent, {
-      actorId: actor?.id ?? null,
-      actorEmail: actor?.email ?? null,
-      actorRole: actor?.role ?? null,
+    const values: Record<string, unknown> = {
+      actor_id: actor?.id ?? null,
+      actor_email: actor?.email ?? null,
+      actor_role: actor?.role ?? null,
       action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      regionId: entry.regionId,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      region_id: entry.regionId,
       before: toJson(entry.before),
       after: toJson(entry.after),
-      requestId: context?.requestId ?? null,
+      request_id: context?.requestId ?? null,
       ip: context?.ip ?? null,
-    });
-    await manager.save(AuditEvent, event);
+    };
+    const placeholders = COLUMNS.map(
+      (column, index) => `$${firstParameter + index}${JSON_COLUMNS.has(column) ? '::jsonb' : ''}`,
+    );
+    return {
+      sql: `INSERT INTO audit_events (${COLUMNS.join(', ')}) VALUES (${placeholders.join(', ')})`,
+      parameters: COLUMNS.map((column) => values[column]),
+    };
   }
 }
 
-function toJson(value: object | null | undefined): Record<string, unknown> | null {
-  return value ? (JSON.parse(JSON.stringify(value)) as Record<string, unknown>) : null;
+/** The value as JSON text, as the API would show it (dates as ISO strings). */
+function toJson(value: object | null | undefined): string | null {
+  return value ? JSON.stringify(value) : null;
 }

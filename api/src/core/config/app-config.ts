@@ -1,4 +1,9 @@
-import { checkPasswordStrength } from '@adaldesk/libs';
+import {
+  checkPasswordStrength,
+  DEFAULT_PRICE_BASELINE_MIN_OBSERVATIONS,
+  DEFAULT_PRICE_BASELINE_WINDOW_DAYS,
+  DEFAULT_PRICE_RISE_THRESHOLD_PERCENT,
+} from '@adaldesk/libs';
 
 /** Everything the application reads from the environment, validated once at start. */
 export interface AppConfig {
@@ -33,6 +38,36 @@ export interface AppConfig {
   slaReconcileSeconds: number;
   /** Days a referral may go without an outcome update before its owner and managers are reminded. */
   referralFollowUpDays: number;
+  /** A price more than this many percent above its baseline is flagged (a product may override it). */
+  priceRiseThresholdPercent: number;
+  /** Days of observations before an observation's day whose median is its baseline. */
+  priceBaselineWindowDays: number;
+  /** Fewer observations than this in the window: no baseline, nothing flagged. */
+  priceBaselineMinObservations: number;
+  /** Rows one CSV import of prices may hold. */
+  priceImportMaxRows: number;
+  /** How often appeals changed since the last fold are folded into the statistics' rollups. */
+  statsRollupSeconds: number;
+  /** Where evidence files of findings are kept, and how big one may be. */
+  evidence: EvidenceConfig;
+}
+
+export interface EvidenceConfig {
+  /** `local`: files under `dir`; `s3`: objects in an S3-compatible bucket. */
+  storage: 'local' | 's3';
+  dir: string;
+  maxBytes: number;
+  s3: {
+    bucket: string | null;
+    /** Unset: AWS itself; set for MinIO and other S3-compatible stores. */
+    endpoint: string | null;
+    region: string;
+    /** Bucket in the path (`host/bucket/key`), as MinIO-like stores want, rather than in the host name. */
+    forcePathStyle: boolean;
+    /** Unset: the SDK's usual credential chain (environment, profile, instance role). */
+    accessKeyId: string | null;
+    secretAccessKey: string | null;
+  };
 }
 
 export class ConfigError extends Error {
@@ -150,7 +185,52 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: publicUrl.replace(/\/$/, ''),
     slaReconcileSeconds: integer('SLA_RECONCILE_SECONDS', 60, 5, 24 * 3600),
     referralFollowUpDays: integer('REFERRAL_FOLLOW_UP_DAYS', 30, 1, 365),
+    priceRiseThresholdPercent: integer('PRICE_RISE_THRESHOLD_PERCENT', DEFAULT_PRICE_RISE_THRESHOLD_PERCENT, 1, 1000),
+    priceBaselineWindowDays: integer('PRICE_BASELINE_WINDOW_DAYS', DEFAULT_PRICE_BASELINE_WINDOW_DAYS, 1, 365),
+    priceBaselineMinObservations: integer(
+      'PRICE_BASELINE_MIN_OBSERVATIONS',
+      DEFAULT_PRICE_BASELINE_MIN_OBSERVATIONS,
+      1,
+      1000,
+    ),
+    priceImportMaxRows: integer('PRICE_IMPORT_MAX_ROWS', 5000, 1, 50_000),
+    statsRollupSeconds: integer('STATS_ROLLUP_SECONDS', 15, 1, 3600),
+    evidence: evidenceConfig(text, integer, bool, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function evidenceConfig(
+  text: (name: string) => string | null,
+  integer: (name: string, fallback: number, min: number, max: number) => number,
+  bool: (name: string, fallback: boolean) => boolean,
+  problems: string[],
+): EvidenceConfig {
+  const storage = text('EVIDENCE_STORAGE') ?? 'local';
+  if (storage !== 'local' && storage !== 's3') problems.push(`EVIDENCE_STORAGE must be local or s3, got "${storage}"`);
+  const bucket = text('EVIDENCE_S3_BUCKET');
+  if (storage === 's3' && bucket === null) problems.push('EVIDENCE_S3_BUCKET is required when EVIDENCE_STORAGE=s3');
+  const endpoint = text('EVIDENCE_S3_ENDPOINT');
+  if (endpoint !== null && !/^https?:\/\/[^\s]+$/.test(endpoint)) {
+    problems.push('EVIDENCE_S3_ENDPOINT must be an http:// or https:// address');
+  }
+  const accessKeyId = text('EVIDENCE_S3_ACCESS_KEY_ID');
+  const secretAccessKey = text('EVIDENCE_S3_SECRET_ACCESS_KEY');
+  if ((accessKeyId === null) !== (secretAccessKey === null)) {
+    problems.push('EVIDENCE_S3_ACCESS_KEY_ID and EVIDENCE_S3_SECRET_ACCESS_KEY must be set together');
+  }
+  return {
+    storage: storage === 's3' ? 's3' : 'local',
+    dir: text('EVIDENCE_DIR') ?? '.data/evidence',
+    maxBytes: integer('EVIDENCE_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    s3: {
+      bucket,
+      endpoint,
+      region: text('EVIDENCE_S3_REGION') ?? 'us-east-1',
+      forcePathStyle: bool('EVIDENCE_S3_FORCE_PATH_STYLE', false),
+      accessKeyId,
+      secretAccessKey,
+    },
+  };
 }

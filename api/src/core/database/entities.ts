@@ -8,6 +8,14 @@ import { SlaPolicy } from '../../reference/sla-policies/sla-policy.entity.js';
 import { Notification } from '../../notifications/notification.entity.js';
 import { Referral } from '../../referrals/referral.entity.js';
 import { User } from '../../users/user.entity.js';
+import { Inspection } from '../../inspections/inspection.entity.js';
+import { Finding } from '../../findings/finding.entity.js';
+import { EvidenceFile } from '../../evidence-files/evidence-file.entity.js';
+import { PriceBaseline } from '../../prices/price-baselines/price-baseline.entity.js';
+import { PriceObservation } from '../../prices/price-observations/price-observation.entity.js';
+import { Product } from '../../prices/products/product.entity.js';
+import { CorrectiveAction } from '../../corrective-actions/corrective-action.entity.js';
+import { AppealStatsRollup } from '../../stats/appeal-stats-rollup.entity.js';
 
 export const ENTITIES = [
   User,
@@ -20,4 +28,12 @@ export const ENTITIES = [
   Appeal,
   Notification,
   Referral,
+  Inspection,
+  Finding,
+  EvidenceFile,
+  Product,
+  PriceBaseline,
+  PriceObservation,
+  CorrectiveAction,
+  AppealStatsRollup,
 ];

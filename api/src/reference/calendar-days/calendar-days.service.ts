@@ -5,7 +5,7 @@ import type { AuthenticatedUser } from '../../core/auth/authenticated-user.js';
 import { CrudService } from '../../core/crud/crud.service.js';
 import { filtersFor } from '../../core/crud/list-query.js';
 import { QueueService } from '../../core/queue/queue.service.js';
-import { CALENDAR_CHANGED_JOB } from '../../appeals/jobs/appeal-sla.job.js';
+import { CALENDAR_CHANGED_JOB } from '../../sla/sla-engine.service.js';
 import { CalendarDay } from './calendar-day.entity.js';
 import { CreateCalendarDayDto, UpdateCalendarDayDto } from './dto/calendar-day.dto.js';
 

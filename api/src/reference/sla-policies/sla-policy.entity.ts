@@ -21,4 +21,8 @@ export class SlaPolicy extends BaseRecord {
 
   @Column({ name: 'max_extension_days', type: 'integer' })
   maxExtensionDays: number;
+
+  /** Warn this many working days before the deadline instead of at `warningPercent`, when set. */
+  @Column({ name: 'warning_days_before', type: 'integer', nullable: true })
+  warningDaysBefore: number | null;
 }

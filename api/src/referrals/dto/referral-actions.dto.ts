@@ -2,7 +2,7 @@ import { REFERRAL_VERDICTS, type ReferralAction, type ReferralVerdict } from '@a
 import type { ClassConstructor } from 'class-transformer';
 import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { VersionDto } from '../../core/validation/versioned.js';
-import { CivilDate, optional, optionalText, TengeAmount } from './create-referral.dto.js';
+import { CivilDate, optional, optionalText, TengeAmount } from '../../core/validation/fields.js';
 
 /** Every step carries its date: today unless given, never in the future nor before the last step. */
 export class ReferralStepDto extends VersionDto {

@@ -1,6 +1,7 @@
 import { REFERRAL_AGENCIES, type ReferralAgency } from '@adaldesk/libs';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
-import { optional, optionalId, optionalText, Persons, type ReferralPersonDto } from './create-referral.dto.js';
+import { optional, optionalId, optionalText } from '../../core/validation/fields.js';
+import { Persons, type ReferralPersonDto } from './create-referral.dto.js';
 
 /**
  * What may be corrected on a referral outside the funnel. The status and the steps' dates, reasons and

@@ -1,5 +1,16 @@
 import { SLA_UNITS, type SlaUnit } from '@adaldesk/libs';
-import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { UpdateDtoOf } from '../../../core/validation/versioned.js';
 
 export class CreateSlaPolicyDto {
@@ -28,6 +39,14 @@ export class CreateSlaPolicyDto {
   @Min(0)
   @Max(365)
   maxExtensionDays: number;
+
+  /** Warn this many working days before the deadline instead of at `warningPercent`; null for the share. */
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsInt()
+  @Min(0)
+  @Max(364)
+  warningDaysBefore?: number | null;
 }
 
 export class UpdateSlaPolicyDto extends UpdateDtoOf(CreateSlaPolicyDto) {}

@@ -1,0 +1,136 @@
+import { Box, Grid, Typography } from '@mui/material';
+import { Children, isValidElement, type ReactNode } from 'react';
+import {
+  DataTable,
+  EditButton,
+  FunctionField,
+  Labeled,
+  ReferenceArrayField,
+  ReferenceField,
+  ReferenceManyField,
+  SelectField,
+  Show,
+  SingleFieldList,
+  ChipField,
+  TextField,
+  TopToolbar,
+  useCanAccess,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { isInspectionWritable } from '@adaldesk/libs';
+import { enumChoices } from '../common/choices';
+import { RegionField } from '../common/RegionField';
+import { AmountField } from '../findings/FindingShow';
+import { CivilDateField } from '../referrals/CivilDateField';
+import { ChecklistPanel } from './ChecklistPanel';
+import type { InspectionRecord } from './inspectionTypes';
+import { InspectionWorkflowButtons } from './InspectionWorkflowButtons';
+import { QuickFindingForm } from './QuickFindingForm';
+import { InspectionStatusChip } from './StatusChip';
+
+const Section = ({ title, children }: { title: string; children: ReactNode }) => {
+  const translate = useTranslate();
+  return (
+    <Box component="section" sx={{ mb: 2 }}>
+      <Typography variant="subtitle1" gutterBottom>
+        {translate(title)}
+      </Typography>
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', lg: '1fr 1fr 1fr' }, gap: 2 }}>
+        {Children.map(children, (child) => (isValidElement(child) ? <Labeled>{child}</Labeled> : null))}
+      </Box>
+    </Box>
+  );
+};
+
+const InspectionShowActions = () => {
+  const inspection = useRecordContext<InspectionRecord>();
+  const { canAccess } = useCanAccess({
+    resource: 'inspections',
+    action: 'update',
+    record: inspection,
+    enabled: !!inspection,
+  });
+  return (
+    <TopToolbar sx={{ alignItems: 'center' }}>
+      <InspectionWorkflowButtons />
+      {canAccess && inspection && isInspectionWritable(inspection.status) && <EditButton />}
+    </TopToolbar>
+  );
+};
+
+/** The inspection's findings, newest last, with their amounts. */
+const FindingsOfInspection = () => {
+  const translate = useTranslate();
+  return (
+    <Box component="section" sx={{ mb: 2 }} data-testid="inspection-findings">
+      <Typography variant="subtitle1" gutterBottom>
+        {translate('app.inspections.sections.findings')}
+      </Typography>
+      <ReferenceManyField
+        reference="findings"
+        target="inspectionId"
+        sort={{ field: 'createdAt', order: 'ASC' }}
+        perPage={100}
+      >
+        <DataTable rowClick="show" bulkActionButtons={false} empty={<Typography variant="body2">—</Typography>}>
+          <DataTable.Col source="number" />
+          <DataTable.Col source="kind">
+            <SelectField source="kind" choices={enumChoices('findingKind')} />
+          </DataTable.Col>
+          <DataTable.Col source="severity">
+            <SelectField source="severity" choices={enumChoices('findingSeverity')} />
+          </DataTable.Col>
+          <DataTable.Col source="amount" align="right">
+            <AmountField />
+          </DataTable.Col>
+        </DataTable>
+      </ReferenceManyField>
+    </Box>
+  );
+};
+
+export const InspectionShow = () => (
+  <Show actions={<InspectionShowActions />}>
+    <Grid container spacing={3} sx={{ p: 2 }}>
+      <Grid size={{ xs: 12, md: 8 }}>
+        <Section title="app.inspections.sections.inspection">
+          <TextField source="number" />
+          <FunctionField source="status" render={() => <InspectionStatusChip />} />
+          <SelectField source="type" choices={enumChoices('inspectionType')} />
+          <ReferenceField source="organisationId" reference="organisations" link={false} />
+          <RegionField source="regionId" />
+          <ReferenceField source="leadInspectorId" reference="users" link={false} />
+          <ReferenceArrayField source="teamIds" reference="users">
+            <SingleFieldList linkType={false}>
+              <ChipField source="fullName" size="small" />
+            </SingleFieldList>
+          </ReferenceArrayField>
+        </Section>
+        <Section title="app.inspections.sections.dates">
+          <CivilDateField source="plannedStartOn" />
+          <CivilDateField source="plannedEndOn" />
+          <CivilDateField source="actualStartOn" emptyText="—" />
+          <CivilDateField source="actualEndOn" emptyText="—" />
+        </Section>
+        <Box sx={{ display: 'grid', gap: 2, mb: 2 }}>
+          <Labeled>
+            <TextField source="notes" emptyText="—" sx={{ whiteSpace: 'pre-wrap' }} />
+          </Labeled>
+          <Labeled>
+            <TextField source="summary" emptyText="—" sx={{ whiteSpace: 'pre-wrap' }} />
+          </Labeled>
+          <Labeled>
+            <TextField source="cancelReason" emptyText="—" />
+          </Labeled>
+        </Box>
+        <ChecklistPanel />
+      </Grid>
+      <Grid size={{ xs: 12, md: 4 }}>
+        <QuickFindingForm />
+        <FindingsOfInspection />
+        {/* The corrective actions of this inspection (the corrective-actions resource) take their place here. */}
+      </Grid>
+    </Grid>
+  </Show>
+);

@@ -1,0 +1,519 @@
+import { subject as asSubject } from '@casl/ability';
+import {
+  type Action,
+  CORRECTIVE_ACTION_ACTIONS,
+  CORRECTIVE_ACTION_POLICY_CODE,
+  type CorrectiveActionAction,
+  correctiveActionDeadline,
+  FINAL_INSPECTION_STATUSES,
+  formatCorrectiveActionNumber,
+  isCorrectiveActionAction,
+  nextCorrectiveActionStatus,
+  SLA_STATES,
+  type WorkingCalendar,
+} from '@adaldesk/libs';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { AuditEventsService } from '../audit/audit-events.service.js';
+import { AuditService } from '../core/audit/audit.service.js';
+import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
+import { changedFields, CrudService } from '../core/crud/crud.service.js';
+import { type FilterSpec, filtersFor, type ListQuery } from '../core/crud/list-query.js';
+import { AppError, ErrorCode, type FieldProblem } from '../core/errors/app-error.js';
+import { validateBody } from '../core/validation/validate-body.js';
+import type { VersionDto } from '../core/validation/versioned.js';
+import { SlaPolicy } from '../reference/sla-policies/sla-policy.entity.js';
+import { WorkingCalendarService } from '../sla/working-calendar.service.js';
+import { liveCorrectiveActionState } from './corrective-action-clock.js';
+import { CorrectiveAction } from './corrective-action.entity.js';
+import {
+  type CancelDto,
+  CORRECTIVE_ACTION_BODIES,
+  type ExtendDto,
+  type RejectDto,
+  type ReportDoneDto,
+  type VerifyDto,
+} from './dto/corrective-action-actions.dto.js';
+import { CreateCorrectiveActionDto, UpdateCorrectiveActionDto } from './dto/create-corrective-action.dto.js';
+import { CorrectiveActionSlaJobs } from './jobs/corrective-action-sla.job.js';
+
+/** The SLA states a corrective action can be in (it never pauses). */
+export const CORRECTIVE_ACTION_SLA_STATES = SLA_STATES.filter((state) => state !== 'paused');
+
+/** A running action's state comes from the clock; a stopped one's was recorded when it stopped. */
+const SLA_STATE_SQL: Record<string, string> = {
+  on_track: `(record.decided_at IS NULL AND now() < record.warning_at)
+             OR (record.decided_at IS NOT NULL AND record.sla_state = 'on_track')`,
+  at_risk: `(record.decided_at IS NULL AND record.warning_at <= now() AND now() <= record.due_at)
+            OR (record.decided_at IS NOT NULL AND record.sla_state = 'at_risk')`,
+  breached: `(record.decided_at IS NULL AND record.due_at < now())
+             OR (record.decided_at IS NOT NULL AND record.sla_state = 'breached')`,
+  met: `record.decided_at IS NOT NULL AND record.sla_state = 'met'`,
+  missed: `record.decided_at IS NOT NULL AND record.sla_state = 'missed'`,
+};
+
+/** `filter={"overdue": true}`: running and past the deadline (false: everything else). */
+const OVERDUE_FILTER: FilterSpec = { property: 'dueAt', type: 'boolean', operator: 'eq' };
+const OVERDUE_SQL = 'record.decided_at IS NULL AND record.due_at < now()';
+
+/** Fields nobody writes through `PUT`; react-admin sends them back on edit, and they are dropped. */
+const SERVER_FIELDS = [
+  'number',
+  'findingId',
+  'inspectionId',
+  'regionId',
+  'leadInspectorId',
+  'inspectorIds',
+  'status',
+  'slaPolicyId',
+  'issuedAt',
+  'dueOn',
+  'termWorkingDays',
+  'extensionDays',
+  'dueAt',
+  'warningAt',
+  'decidedAt',
+  'slaState',
+  'warnedAt',
+  'breachedAt',
+  'reportedOn',
+  'reportNote',
+  'verifiedOn',
+  'verificationNote',
+  'verifiedById',
+  'rejectionReason',
+  'cancelReason',
+  'createdById',
+];
+
+/** The finding an action is issued on, with what the action copies from its inspection. */
+interface SourceFinding {
+  id: string;
+  inspectionId: string;
+  regionId: string;
+  organisationId: string;
+  leadInspectorId: string;
+  inspectorIds: string[];
+  inspectionStatus: string;
+}
+
+/** What one step needs besides the action: the moment, the calendar and the audit notes. */
+interface StepContext {
+  manager: EntityManager;
+  user: AuthenticatedUser;
+  now: Date;
+  today: string;
+  calendar: WorkingCalendar;
+  /** Said in the audit event beyond the changed fields (a reason). */
+  notes: Record<string, unknown>;
+}
+
+/**
+ * Corrective actions on findings: issued with a deadline on the working calendar, followed by the
+ * SLA engine's timers, reported fixed, verified or rejected by the inspector. Every change runs in one
+ * transaction with its audit event; the timers are set after the commit.
+ */
+@Injectable()
+export class CorrectiveActionsService extends CrudService<CorrectiveAction> {
+  private readonly logger = new Logger('CorrectiveActions');
+
+  constructor(
+    dataSource: DataSource,
+    audit: AuditService,
+    private readonly calendars: WorkingCalendarService,
+    private readonly timers: CorrectiveActionSlaJobs,
+    private readonly auditEvents: AuditEventsService,
+  ) {
+    super(dataSource, audit, {
+      resource: 'corrective-actions',
+      entity: CorrectiveAction,
+      createDto: CreateCorrectiveActionDto,
+      updateDto: UpdateCorrectiveActionDto,
+      filters: {
+        ...filtersFor(
+          {
+            status: 'text',
+            slaState: 'text',
+            regionId: 'uuid',
+            findingId: 'uuid',
+            inspectionId: 'uuid',
+            leadInspectorId: 'uuid',
+            responsibleOrganisationId: 'uuid',
+            dueAt: 'datetime',
+            issuedAt: 'datetime',
+          },
+          ['dueAt', 'issuedAt'],
+        ),
+        overdue: OVERDUE_FILTER,
+      },
+      sortable: ['number', 'dueAt', 'issuedAt', 'status', 'slaState', 'updatedAt'],
+      defaultSort: ['dueAt', 'ASC'],
+      searchable: true,
+      searchProperties: ['number', 'description', 'responsiblePersonName'],
+      readOnlyFields: SERVER_FIELDS,
+    });
+  }
+
+  override async create(user: AuthenticatedUser, body: unknown): Promise<object> {
+    this.assertAllowed(user, 'create');
+    const dto = await validateBody(CreateCorrectiveActionDto, body);
+    const problems: FieldProblem[] = [];
+    if (dto.dueOn && dto.termWorkingDays) {
+      const message = 'give the deadline either as a date (dueOn) or as working days (termWorkingDays), not both';
+      problems.push({ field: 'dueOn', message }, { field: 'termWorkingDays', message });
+    }
+    const now = new Date();
+    const calendar = await this.calendars.current();
+    const saved = await this.inTransaction(async (manager) => {
+      const found = await this.sourceFinding(manager, dto.findingId);
+      // A finding outside the caller's region is as good as missing.
+      const finding = found && user.ability.can('read', asAction(found)) ? found : null;
+      if (!finding) problems.push({ field: 'findingId', message: 'refers to no finding' });
+      else if ((FINAL_INSPECTION_STATUSES as readonly string[]).includes(finding.inspectionStatus)) {
+        problems.push({ field: 'findingId', message: `belongs to an inspection that is ${finding.inspectionStatus}` });
+      }
+      const policy = await manager.findOneBy(SlaPolicy, { code: CORRECTIVE_ACTION_POLICY_CODE });
+      if (!policy) {
+        throw new AppError(
+          ErrorCode.Conflict,
+          `The SLA policy "${CORRECTIVE_ACTION_POLICY_CODE}" is missing; an admin must create it before actions are issued`,
+        );
+      }
+      const issuedAt = calendar.registration(now).registeredAt;
+      const deadline = (() => {
+        if (problems.length > 0) return null;
+        if (dto.dueOn && dto.dueOn <= calendar.localDate(issuedAt)) {
+          problems.push({
+            field: 'dueOn',
+            message: `must be after the day of issue (${calendar.localDate(issuedAt)})`,
+          });
+          return null;
+        }
+        if (dto.dueOn && dto.dueOn > calendar.addWorkingDays(calendar.localDate(issuedAt), 365)) {
+          problems.push({ field: 'dueOn', message: 'must be within 365 working days of issue' });
+          return null;
+        }
+        return correctiveActionDeadline({
+          calendar,
+          policy,
+          issuedAt,
+          dueOn: dto.dueOn ?? null,
+          termWorkingDays: dto.termWorkingDays ?? null,
+          extensionDays: 0,
+        });
+      })();
+      if (problems.length > 0 || !finding || !deadline) throw AppError.validation(problems);
+      if (!user.ability.can('create', asAction({ regionId: finding.regionId, inspectorIds: finding.inspectorIds }))) {
+        throw AppError.forbidden(
+          'Only the inspectors of the finding’s inspection (its lead and team) may set corrective actions on it',
+        );
+      }
+      const [{ sequence }] = await manager.query(`SELECT nextval('corrective_action_number_seq') AS sequence`);
+      const action = manager.create(CorrectiveAction, {
+        number: formatCorrectiveActionNumber(Number(calendar.localDate(issuedAt).slice(0, 4)), Number(sequence)),
+        findingId: finding.id,
+        inspectionId: finding.inspectionId,
+        regionId: finding.regionId,
+        // Set again from the inspection by the database trigger; given here for the type's sake.
+        leadInspectorId: finding.leadInspectorId,
+        inspectorIds: finding.inspectorIds,
+        description: dto.description.trim(),
+        responsibleOrganisationId:
+          dto.responsibleOrganisationId === undefined ? finding.organisationId : dto.responsibleOrganisationId,
+        responsiblePersonName: dto.responsiblePersonName.trim(),
+        responsiblePersonPosition: dto.responsiblePersonPosition?.trim() || null,
+        status: 'open',
+        slaPolicyId: policy.id,
+        issuedAt,
+        dueOn: dto.dueOn ?? null,
+        termWorkingDays: dto.termWorkingDays ?? null,
+        extensionDays: 0,
+        dueAt: deadline.dueAt,
+        warningAt: deadline.warningAt,
+        slaState: liveCorrectiveActionState({ ...deadline, decidedAt: null, slaState: 'on_track' }, now),
+        createdById: user.id,
+      });
+      const inserted = await manager.save(CorrectiveAction, action);
+      const stored = await manager.findOneByOrFail(CorrectiveAction, { id: inserted.id });
+      await this.audit.record(manager, user, {
+        action: 'create',
+        entityType: 'corrective-actions',
+        entityId: stored.id,
+        regionId: stored.regionId,
+        after: stored,
+      });
+      return stored;
+    });
+    this.afterCommit(saved);
+    return this.toJson(saved, user);
+  }
+
+  override async update(user: AuthenticatedUser, id: string, body: unknown): Promise<object> {
+    this.assertAllowed(user, 'update');
+    const dto = await validateBody(UpdateCorrectiveActionDto, withoutServerFields(body));
+    return this.change(user, id, 'update', dto.version, 'update', (action) => {
+      if (action.status !== 'open') {
+        throw new AppError(
+          ErrorCode.IllegalTransition,
+          `A corrective action that is ${action.status} can no longer be edited`,
+          { status: action.status, allowed: [] },
+        );
+      }
+      const { version: _version, ...fields } = dto;
+      for (const [field, value] of Object.entries(fields)) {
+        if (value !== undefined) Object.assign(action, { [field]: typeof value === 'string' ? value.trim() : value });
+      }
+    });
+  }
+
+  override async remove(user: AuthenticatedUser): Promise<object> {
+    this.assertAllowed(user, 'delete');
+    throw new AppError(
+      ErrorCode.MethodNotAllowed,
+      'Corrective actions are never deleted: they are part of the record. Cancel the action instead',
+    );
+  }
+
+  /** A step, `POST /api/corrective-actions/:id/actions/<action>`. */
+  async act(user: AuthenticatedUser, id: string, action: string, body: unknown): Promise<object> {
+    if (!isCorrectiveActionAction(action)) {
+      throw new AppError(
+        ErrorCode.NotFound,
+        `No corrective-action action "${action}"; actions: ${CORRECTIVE_ACTION_ACTIONS.join(', ')}`,
+      );
+    }
+    this.assertAllowed(user, action);
+    const dto = await validateBody(CORRECTIVE_ACTION_BODIES[action], body);
+    return this.change(user, id, action, dto.version, action, (record, context) =>
+      this.step(record, action, dto, context),
+    );
+  }
+
+  /** The action's history from the audit trail, for whoever may read the action. */
+  async timeline(user: AuthenticatedUser, id: string): Promise<object[]> {
+    this.assertAllowed(user, 'read');
+    await this.findVisible(this.dataSource.manager, user, id, 'read');
+    const events = (await this.auditEvents.historyOf(user, 'corrective-actions', id)) as Record<string, unknown>[];
+    return events.map(({ id: eventId, occurredAt, actorId, actorEmail, actorRole, action, before, after }) => ({
+      id: eventId,
+      occurredAt,
+      actorId,
+      actorEmail,
+      actorRole,
+      action,
+      before,
+      after,
+    }));
+  }
+
+  protected override toJson(row: CorrectiveAction, user: AuthenticatedUser): object {
+    return { ...super.toJson(row, user), slaState: liveCorrectiveActionState(row, new Date()) };
+  }
+
+  protected override applyFilters(
+    builder: SelectQueryBuilder<CorrectiveAction>,
+    query: ListQuery,
+    user: AuthenticatedUser,
+  ): void {
+    const special = (filter: ListQuery['filters'][number]) =>
+      filter.spec === OVERDUE_FILTER || filter.spec.property === 'slaState';
+    super.applyFilters(builder, { ...query, filters: query.filters.filter((filter) => !special(filter)) }, user);
+    for (const { spec, value } of query.filters.filter(special)) {
+      if (spec === OVERDUE_FILTER) {
+        if (typeof value !== 'boolean') {
+          throw AppError.validation([{ field: 'filter.overdue', message: 'must be true or false' }]);
+        }
+        builder.andWhere(value ? `(${OVERDUE_SQL})` : `NOT (${OVERDUE_SQL})`);
+        continue;
+      }
+      const states = (Array.isArray(value) ? value : [value]) as string[];
+      const unknown = states.filter((state) => !(CORRECTIVE_ACTION_SLA_STATES as string[]).includes(state));
+      if (unknown.length > 0) {
+        throw AppError.validation([
+          { field: 'filter.slaState', message: `must be one of: ${CORRECTIVE_ACTION_SLA_STATES.join(', ')}` },
+        ]);
+      }
+      builder.andWhere(`(${states.map((state) => `(${SLA_STATE_SQL[state]})`).join(' OR ') || 'FALSE'})`);
+    }
+  }
+
+  private async step(
+    action: CorrectiveAction,
+    step: CorrectiveActionAction,
+    dto: VersionDto,
+    context: StepContext,
+  ): Promise<void> {
+    const next = nextCorrectiveActionStatus(action.status, step);
+    if (!next.ok) {
+      throw new AppError(
+        ErrorCode.IllegalTransition,
+        `A corrective action that is ${action.status} cannot take the step "${step}"; ` +
+          (next.allowed.length > 0 ? `allowed: ${next.allowed.join(', ')}` : 'it is settled'),
+        { status: action.status, allowed: next.allowed },
+      );
+    }
+    const { now, today, calendar } = context;
+    // The day the action was written (its deadline may count from the next working day).
+    const issuedOn = calendar.localDate(action.createdAt);
+    switch (step) {
+      case 'report-done': {
+        const { reportedOn = null, reportNote } = dto as ReportDoneDto;
+        const on = reportedOn ?? today;
+        if (on > today) throw AppError.validation([{ field: 'reportedOn', message: 'must not be in the future' }]);
+        if (on < issuedOn) {
+          throw AppError.validation([
+            { field: 'reportedOn', message: `must not be before the action was issued (${issuedOn})` },
+          ]);
+        }
+        action.reportedOn = on;
+        action.reportNote = reportNote.trim();
+        action.rejectionReason = null;
+        action.decidedAt = now;
+        // Met or missed by when the body fixed it, whenever the inspector records it: by the close of
+        // the day it reports, or by now when that is earlier (a fix reported today is done by now).
+        const closeOfReport = calendar.localDateTime(on, calendar.workdayEnd);
+        const fixedBy = closeOfReport < now ? closeOfReport : now;
+        action.slaState = fixedBy <= action.dueAt ? 'met' : 'missed';
+        break;
+      }
+      case 'verify': {
+        const { verifiedOn = null, verificationNote } = dto as VerifyDto;
+        const on = verifiedOn ?? today;
+        if (on > today) throw AppError.validation([{ field: 'verifiedOn', message: 'must not be in the future' }]);
+        if (action.reportedOn && on < action.reportedOn) {
+          throw AppError.validation([
+            { field: 'verifiedOn', message: `must not be before the fix was reported (${action.reportedOn})` },
+          ]);
+        }
+        action.verifiedOn = on;
+        action.verificationNote = verificationNote.trim();
+        action.verifiedById = context.user.id;
+        break;
+      }
+      case 'reject': {
+        // Back to open on the deadline it had: the time spent on the report is not given back.
+        context.notes.reason = (dto as RejectDto).reason;
+        action.rejectionReason = (dto as RejectDto).reason.trim();
+        action.reportedOn = null;
+        action.reportNote = null;
+        action.decidedAt = null;
+        action.slaState = liveCorrectiveActionState({ ...action, decidedAt: null }, now);
+        break;
+      }
+      case 'extend': {
+        const { days, reason } = dto as ExtendDto;
+        const policy = await context.manager.findOneByOrFail(SlaPolicy, { id: action.slaPolicyId });
+        const left = policy.maxExtensionDays - action.extensionDays;
+        if (days > left) {
+          throw AppError.validation([
+            {
+              field: 'days',
+              message:
+                `may be at most ${Math.max(left, 0)} working days: the policy "${policy.code}" allows ` +
+                `${policy.maxExtensionDays} in all and ${action.extensionDays} are already granted`,
+            },
+          ]);
+        }
+        context.notes.reason = reason;
+        action.extensionDays += days;
+        const { dueAt, warningAt } = correctiveActionDeadline({
+          calendar,
+          policy,
+          issuedAt: action.issuedAt,
+          dueOn: action.dueOn,
+          termWorkingDays: action.termWorkingDays,
+          extensionDays: action.extensionDays,
+        });
+        action.dueAt = dueAt;
+        action.warningAt = warningAt;
+        // A deadline moved past now is warned about and breached in its turn.
+        if (now < warningAt) action.warnedAt = null;
+        if (now <= dueAt) action.breachedAt = null;
+        action.slaState = liveCorrectiveActionState({ ...action, decidedAt: null }, now);
+        break;
+      }
+      case 'cancel': {
+        context.notes.reason = (dto as CancelDto).reason;
+        action.cancelReason = (dto as CancelDto).reason.trim();
+        // A cancelled action keeps the state it had: it was neither met nor missed.
+        action.slaState = liveCorrectiveActionState(action, now);
+        action.decidedAt ??= now;
+        break;
+      }
+    }
+    action.status = next.status;
+  }
+
+  /**
+   * Loads the action with a row lock, checks the caller's right and the version, applies `apply`, and
+   * saves it with its audit event in one transaction; then sets its timers.
+   */
+  private async change(
+    user: AuthenticatedUser,
+    id: string,
+    permission: Action,
+    version: number,
+    auditAction: string,
+    apply: (action: CorrectiveAction, context: StepContext) => Promise<void> | void,
+  ): Promise<object> {
+    const now = new Date();
+    const calendar = await this.calendars.current();
+    const saved = await this.inTransaction(async (manager) => {
+      const existing = await this.findVisible(manager, user, id, 'read', true);
+      if (!user.ability.can(permission, asAction(existing))) {
+        throw AppError.forbidden(
+          user.role === 'inspector'
+            ? `Only the inspectors of this action's inspection may ${permission} it`
+            : `The ${user.role} role may not ${permission} this corrective action`,
+        );
+      }
+      if (existing.version !== version) throw AppError.staleVersion('corrective-actions', id, existing.version);
+      const before = { ...existing };
+      const action = manager.merge(CorrectiveAction, manager.create(CorrectiveAction, {}), existing);
+      const context: StepContext = { manager, user, now, today: calendar.localDate(now), calendar, notes: {} };
+      await apply(action, context);
+      await manager.save(CorrectiveAction, action);
+      const stored = await manager.findOneByOrFail(CorrectiveAction, { id });
+      const diff = changedFields(before, stored);
+      await this.audit.record(manager, user, {
+        action: auditAction,
+        entityType: 'corrective-actions',
+        entityId: id,
+        regionId: stored.regionId,
+        before: diff.before,
+        after: { ...diff.after, ...context.notes },
+      });
+      return stored;
+    });
+    this.afterCommit(saved);
+    return this.toJson(saved, user);
+  }
+
+  private afterCommit(action: CorrectiveAction): void {
+    // Not awaited: a queue that is down must not fail the change; the reconciler restores timers.
+    this.timers
+      .sync(action)
+      .catch((error: unknown) => this.logger.warn(`Timers of corrective action ${action.id}: ${error}`));
+  }
+
+  private async sourceFinding(manager: EntityManager, findingId: string): Promise<SourceFinding | null> {
+    const [finding] = await manager.query(
+      `SELECT f.id, f.inspection_id AS "inspectionId", f.region_id AS "regionId",
+              i.organisation_id AS "organisationId", i.lead_inspector_id AS "leadInspectorId",
+              (i.lead_inspector_id || i.team_ids)::text[] AS "inspectorIds", i.status AS "inspectionStatus"
+         FROM findings f JOIN inspections i ON i.id = f.inspection_id
+        WHERE f.id = $1`,
+      [findingId],
+    );
+    return (finding as SourceFinding | undefined) ?? null;
+  }
+}
+
+/** A corrective action as the permission rules see it (tagged on a copy: CASL marks the object it is given). */
+const asAction = (record: object) => asSubject('corrective-actions', { ...record } as Record<string, unknown>);
+
+function withoutServerFields(body: unknown): unknown {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
+  const ignored = new Set(['id', 'createdAt', 'updatedAt', ...SERVER_FIELDS]);
+  return Object.fromEntries(Object.entries(body).filter(([field]) => !ignored.has(field)));
+}

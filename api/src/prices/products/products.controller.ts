@@ -1,0 +1,4 @@
+import { crudControllerFor } from '../../core/crud/crud.controller.js';
+import { ProductsService } from './products.service.js';
+
+export class ProductsController extends crudControllerFor('products', ProductsService) {}

@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import type { Role } from '@adaldesk/libs';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/seed/reference-data.js';
+import { startTestApp, type TestApp } from '../test-app.js';
+
+const ADMIN_DIST = resolve(import.meta.dirname, '../../../admin/dist');
+/** Debian's Chromium as root, headless, kept off the network this machine does not have. */
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+export const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
+
+/** The real API serving the admin build, and Chromium to drive it. */
+export interface AdminBrowser {
+  t: TestApp;
+  browser: Browser;
+  baseUrl: string;
+  /** Uncaught errors of every page opened by `signedIn`, prefixed by role. */
+  pageErrors: string[];
+  /** A signed-in browser of its own for one demo user, in English, on Almaty's clock. */
+  signedIn(role: Role): Promise<Page>;
+  /** The same for any user, by e-mail and password (a user the test made). */
+  signedInAs(email: string, password: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function openAdminBrowser(): Promise<AdminBrowser> {
+  if (!existsSync(resolve(ADMIN_DIST, 'index.html'))) {
+    throw new Error(`No admin build in ${ADMIN_DIST}: run \`npm run build -w admin\` (npm test does it first)`);
+  }
+  const t = await startTestApp({ adminDistDir: ADMIN_DIST });
+  await t.app.listen(0, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+  async function signedInAs(email: string, password: string): Promise<Page> {
+    const context = await browser.newContext({
+      locale: 'en-US',
+      timezoneId: 'Asia/Almaty',
+      viewport: { width: 1440, height: 1000 },
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(`${email}: ${error.message}`));
+    await page.goto(`${baseUrl}/`);
+    await page.fill('input[name="email"]', email);
+    await page.fill('input[name="password"]', password);
+    await page.click('button[type="submit"]');
+    await page.locator('a[href="#/appeals"]').waitFor();
+    return page;
+  }
+  return {
+    t,
+    browser,
+    baseUrl,
+    pageErrors,
+    signedIn: (role) => signedInAs(`${role}@demo.adaldesk.kz`, DEMO_PASSWORD),
+    signedInAs,
+    async close() {
+      for (const context of contexts) await context.close();
+      await browser.close();
+      await t.close();
+    },
+  };
+}

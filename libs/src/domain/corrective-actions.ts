@@ -1,0 +1,104 @@
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
+import { computeDueAt, type SlaDeadline, type SlaPolicyTerms, warningPoint } from '../sla/sla-clock.js';
+
+/** The SLA policy (`sla-policies` code) every corrective action's deadline and warning come from. */
+export const CORRECTIVE_ACTION_POLICY_CODE = 'corrective_action';
+
+export const CORRECTIVE_ACTION_STATUSES = ['open', 'reported_done', 'verified', 'cancelled'] as const;
+export type CorrectiveActionStatus = (typeof CORRECTIVE_ACTION_STATUSES)[number];
+
+/**
+ * The steps, `POST /api/corrective-actions/:id/actions/<action>`. The inspected body reports the fix
+ * (recorded by the inspector), the inspector verifies it or rejects it back to open; a manager extends
+ * the deadline while it is open; it may be cancelled until verified. `to: null` keeps the status.
+ */
+export const CORRECTIVE_ACTION_WORKFLOW = {
+  'report-done': { from: ['open'], to: 'reported_done' },
+  verify: { from: ['reported_done'], to: 'verified' },
+  reject: { from: ['reported_done'], to: 'open' },
+  extend: { from: ['open'], to: null },
+  cancel: { from: ['open', 'reported_done'], to: 'cancelled' },
+} as const satisfies Record<string, { from: readonly CorrectiveActionStatus[]; to: CorrectiveActionStatus | null }>;
+
+export type CorrectiveActionAction = keyof typeof CORRECTIVE_ACTION_WORKFLOW;
+export const CORRECTIVE_ACTION_ACTIONS = Object.keys(CORRECTIVE_ACTION_WORKFLOW) as CorrectiveActionAction[];
+
+export const isCorrectiveActionAction = (value: unknown): value is CorrectiveActionAction =>
+  typeof value === 'string' && Object.hasOwn(CORRECTIVE_ACTION_WORKFLOW, value);
+
+/** The actions the workflow allows from `status` (permissions aside). */
+export function correctiveActionActionsFrom(status: CorrectiveActionStatus): CorrectiveActionAction[] {
+  return CORRECTIVE_ACTION_ACTIONS.filter((action) =>
+    (CORRECTIVE_ACTION_WORKFLOW[action].from as readonly CorrectiveActionStatus[]).includes(status),
+  );
+}
+
+/** The status `action` leads to from `status`, or the actions allowed from there. */
+export function nextCorrectiveActionStatus(
+  status: CorrectiveActionStatus,
+  action: CorrectiveActionAction,
+): { ok: true; status: CorrectiveActionStatus } | { ok: false; allowed: CorrectiveActionAction[] } {
+  const step = CORRECTIVE_ACTION_WORKFLOW[action];
+  if (!(step.from as readonly CorrectiveActionStatus[]).includes(status)) {
+    return { ok: false, allowed: correctiveActionActionsFrom(status) };
+  }
+  return { ok: true, status: step.to ?? status };
+}
+
+/** `CA-2026-000123`: the year of issue and a number from one sequence. */
+export function formatCorrectiveActionNumber(year: number, sequence: number): string {
+  return `CA-${year}-${String(sequence).padStart(6, '0')}`;
+}
+
+/**
+ * How the deadline was set: a date (`dueOn`, the close of business that day), a number of working days
+ * from issue, or neither (the policy's goal).
+ */
+export interface CorrectiveActionTerm {
+  dueOn: string | null;
+  termWorkingDays: number | null;
+}
+
+export interface CorrectiveActionDeadlineInput extends CorrectiveActionTerm {
+  calendar: WorkingCalendar;
+  policy: SlaPolicyTerms;
+  /** When the action was issued, registered as an appeal is (after hours counts from the next working day). */
+  issuedAt: Date;
+  /** Working days added by extensions. */
+  extensionDays: number;
+}
+
+/**
+ * The deadline and warning point of a corrective action, on the working calendar. The clock never
+ * pauses: an action is either running, or stopped for good by the report of the fix (met or missed
+ * by that moment) or by a cancellation.
+ *
+ * - `termWorkingDays`: close of business of the Nth working day after the day of issue (that day not
+ *   counted), N being the term plus the extension.
+ * - `dueOn`: close of business that day; a non-working day moves it to the next working day (as a
+ *   legal term ending on a day off does), then the extension adds working days.
+ * - neither: the policy's goal, in working days or working hours, plus the extension.
+ *
+ * The warning follows the policy (N working days before, or a share of the time) in every case.
+ */
+export function correctiveActionDeadline(input: CorrectiveActionDeadlineInput): SlaDeadline {
+  const { calendar, policy, issuedAt, extensionDays, dueOn, termWorkingDays } = input;
+  if (dueOn !== null && termWorkingDays !== null) {
+    throw new RangeError('give either dueOn or termWorkingDays, not both');
+  }
+  if (dueOn === null) {
+    const terms =
+      termWorkingDays === null ? policy : { ...policy, goalAmount: termWorkingDays, goalUnit: 'working_days' as const };
+    return computeDueAt({ calendar, policy: terms, registeredAt: issuedAt, pauses: [], extensionDays });
+  }
+  if (!Number.isInteger(extensionDays) || extensionDays < 0 || extensionDays > policy.maxExtensionDays) {
+    throw new RangeError(
+      `extensionDays (${extensionDays}) must be a whole number up to the policy's maximum of ${policy.maxExtensionDays}`,
+    );
+  }
+  const { registeredAt, registrationDate } = calendar.registration(issuedAt);
+  if (dueOn <= registrationDate) throw new RangeError(`dueOn (${dueOn}) must be after the day of issue`);
+  const lastDay = calendar.isWorkingDay(dueOn) ? dueOn : calendar.nextWorkingDay(dueOn);
+  const dueAt = calendar.localDateTime(calendar.addWorkingDays(lastDay, extensionDays), calendar.workdayEnd);
+  return { dueAt, warningAt: warningPoint(calendar, policy, registeredAt, dueAt) };
+}
