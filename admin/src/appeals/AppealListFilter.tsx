@@ -1,4 +1,4 @@
-import { DateInput, SearchInput, SelectInput } from 'react-admin';
+import { DateInput, SearchInput, SelectArrayInput, SelectInput } from 'react-admin';
 import { enumChoices } from '../common/choices';
 import { RegionInput } from '../common/RegionInput';
 import { AssigneeInput, CategoryInput, OrganisationInput } from './AppealReferenceInputs';
@@ -6,7 +6,8 @@ import { AssigneeInput, CategoryInput, OrganisationInput } from './AppealReferen
 /** The search box is always there; every other filter is added from the "filter" button. */
 export const appealFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <SelectInput key="status" source="status" choices={enumChoices('appealStatus')} />,
+  <SelectArrayInput key="status" source="status" choices={enumChoices('appealStatus')} />,
+  <SelectArrayInput key="outcome" source="outcome" choices={enumChoices('appealOutcome')} />,
   <SelectInput key="slaState" source="slaState" choices={enumChoices('slaState')} />,
   <SelectInput key="channel" source="channel" choices={enumChoices('appealChannel')} />,
   <SelectInput key="kind" source="kind" choices={enumChoices('appealKind')} />,
@@ -16,4 +17,8 @@ export const appealFilters = [
   <AssigneeInput key="assigneeId" source="assigneeId" />,
   <DateInput key="receivedAt_gte" source="receivedAt_gte" />,
   <DateInput key="receivedAt_lte" source="receivedAt_lte" />,
+  <DateInput key="registeredAt_gte" source="registeredAt_gte" />,
+  <DateInput key="registeredAt_lte" source="registeredAt_lte" />,
+  <DateInput key="decidedAt_gte" source="decidedAt_gte" />,
+  <DateInput key="decidedAt_lte" source="decidedAt_lte" />,
 ];

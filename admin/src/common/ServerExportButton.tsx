@@ -2,19 +2,7 @@ import DownloadIcon from '@mui/icons-material/GetApp';
 import { useState } from 'react';
 import { Button, useDataProvider, useListContext, useNotify } from 'react-admin';
 import type { AdalDeskDataProvider } from '../providers/dataProvider';
-
-/** Hands a downloaded file to the browser's "save" as if it had been a link. */
-function saveFile(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // The click has started the download; the blob URL is no longer needed once it has been read.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { saveFile } from './saveFile';
 
 /**
  * "Export" that asks the API for the CSV of the whole list, with the filter and sort on screen: the

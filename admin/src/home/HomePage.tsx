@@ -1,14 +1,22 @@
 import { Card, CardContent, Stack, Typography } from '@mui/material';
 import { Title, useGetIdentity, useGetOne, useLocale, useTranslate } from 'react-admin';
 import { localizedName, type MultilingualName } from '../common/localizedName';
+import { Dashboard } from '../dashboard/Dashboard';
+import { canReadStats } from '../providers/access';
 import type { SessionUser } from '../providers/session';
 
-/** Who is signed in, as what, and where; the menu leads to the work. */
+/** Those who read statistics (managers, auditors, admins) land on the dashboard; others on a welcome. */
 export const HomePage = () => {
-  const translate = useTranslate();
-  const locale = useLocale();
   const { identity } = useGetIdentity();
   const user = identity as SessionUser | undefined;
+  if (user && canReadStats(user)) return <Dashboard user={user} />;
+  return <Welcome user={user} />;
+};
+
+/** Who is signed in, as what, and where; the menu leads to the work. */
+const Welcome = ({ user }: { user: SessionUser | undefined }) => {
+  const translate = useTranslate();
+  const locale = useLocale();
   const { data: region } = useGetOne<MultilingualName & { id: string }>(
     'regions',
     { id: user?.regionId ?? '' },

@@ -6,6 +6,7 @@ import {
   defineAbilityFor,
   type Resource,
   RESOURCES,
+  STATS_SUBJECT,
   type SubjectRecord,
 } from '@adaldesk/libs';
 
@@ -59,4 +60,9 @@ export function canAccess(user: Actor | null | undefined, { resource, action, re
 function splitField(resource: string): [string, string | undefined] {
   const dot = resource.indexOf('.');
   return dot === -1 ? [resource, undefined] : [resource.slice(0, dot), resource.slice(dot + 1)];
+}
+
+/** Whether `user` may read the dashboards' statistics (`/api/stats/*`). */
+export function canReadStats(user: Actor | null | undefined): boolean {
+  return !!user && abilityFor(user).can('read', STATS_SUBJECT);
 }

@@ -76,6 +76,13 @@ export interface AdalDeskDataProvider extends DataProvider {
   referralTimeline(id: string): Promise<AppealTimelineEvent[]>;
   /** `GET /api/stats/referral-funnel`: the last twelve months unless a period is given. */
   referralFunnel(params: { regionId?: string; agency?: string; from?: string; to?: string }): Promise<ReferralFunnel>;
+  /** `GET /api/stats/<figures>?from=&to=&regionId=` (and `dimension` for a breakdown). */
+  stats<T>(
+    figures: 'overview' | 'breakdown' | 'trend' | 'findings',
+    params: Record<string, string | undefined>,
+  ): Promise<T>;
+  /** `GET /api/stats/report`: the period's printable report (PDF), in `lang`. */
+  statsReport(params: Record<string, string | undefined>): Promise<{ blob: Blob; fileName: string | null }>;
   /** A workflow step, `POST /api/inspections/:id/actions/<action>`; answers the inspection as it now is. */
   inspectionAction(request: InspectionActionRequest): Promise<{ data: InspectionRecord }>;
   /** `POST /api/findings/:id/actions/open-appeal`: registers an appeal from the finding. */
@@ -90,6 +97,14 @@ export interface AdalDeskDataProvider extends DataProvider {
 }
 
 const restProvider = simpleRestProvider(API_URL, fetchApi);
+
+/** The parameters that have a value, as a query string. */
+const queryOf = (params: Record<string, string | undefined>) =>
+  new URLSearchParams(
+    Object.entries(params).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '',
+    ),
+  );
 
 const postJson = async <T>(url: string, body: unknown): Promise<T> =>
   (await fetchApi(url, { method: 'POST', body: JSON.stringify(body) })).json as T;
@@ -135,14 +150,13 @@ export const dataProvider: AdalDeskDataProvider = {
   referralTimeline: async (id) =>
     (await fetchApi(`${API_URL}/referrals/${encodeURIComponent(id)}/timeline`)).json as AppealTimelineEvent[],
 
-  referralFunnel: async (params) => {
-    const query = new URLSearchParams(
-      Object.entries(params).filter(
-        (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '',
-      ),
-    );
-    return (await fetchApi(`${API_URL}/stats/referral-funnel?${query}`)).json as ReferralFunnel;
-  },
+  referralFunnel: async (params) =>
+    (await fetchApi(`${API_URL}/stats/referral-funnel?${queryOf(params)}`)).json as ReferralFunnel,
+
+  stats: async <T>(figures: string, params: Record<string, string | undefined>) =>
+    (await fetchApi(`${API_URL}/stats/${figures}?${queryOf(params)}`)).json as T,
+
+  statsReport: (params) => fetchFile(`${API_URL}/stats/report?${queryOf(params)}`),
 
   inspectionAction: async ({ id, action, body }) => ({
     data: await postJson<InspectionRecord>(`${API_URL}/inspections/${encodeURIComponent(id)}/actions/${action}`, body),

@@ -44,6 +44,7 @@ export interface ReferralActionRequest {
 export interface ReferralFunnel {
   from: string;
   to: string;
+  regionId: string | null;
   counts: {
     referred: number;
     underReview: number;

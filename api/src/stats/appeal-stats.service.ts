@@ -247,15 +247,20 @@ export class AppealStatsService {
     for (const state of OPEN_SLA_STATES) {
       builder.addSelect(`count(*) FILTER (WHERE ${SLA_STATE_SQL[state]})::int`, state);
     }
-    BACKLOG_BUCKETS.forEach((bucket, index) => {
+    // Each bucket as a range of registration times, returned too so a dashboard can open its list.
+    const bounds = BACKLOG_BUCKETS.map((bucket) => ({
+      registeredBefore: bucket.minWorkingDays > 0 ? startOf(bucket.minWorkingDays) : null,
+      registeredFrom: bucket.maxWorkingDays !== null ? startOf(bucket.maxWorkingDays + 1) : null,
+    }));
+    bounds.forEach(({ registeredBefore, registeredFrom }, index) => {
       const conditions: string[] = [];
-      if (bucket.minWorkingDays > 0) {
+      if (registeredBefore) {
         conditions.push(`record.registered_at < :older${index}`);
-        builder.setParameter(`older${index}`, startOf(bucket.minWorkingDays));
+        builder.setParameter(`older${index}`, registeredBefore);
       }
-      if (bucket.maxWorkingDays !== null) {
+      if (registeredFrom) {
         conditions.push(`record.registered_at >= :younger${index}`);
-        builder.setParameter(`younger${index}`, startOf(bucket.maxWorkingDays + 1));
+        builder.setParameter(`younger${index}`, registeredFrom);
       }
       builder.addSelect(`count(*) FILTER (WHERE ${conditions.join(' AND ')})::int`, `bucket${index}`);
     });
@@ -265,7 +270,11 @@ export class AppealStatsService {
         'total' | (typeof OPEN_SLA_STATES)[number],
         number
       >,
-      backlogByAge: BACKLOG_BUCKETS.map((bucket, index) => ({ ...bucket, count: Number(row[`bucket${index}`] ?? 0) })),
+      backlogByAge: BACKLOG_BUCKETS.map((bucket, index) => ({
+        ...bucket,
+        ...bounds[index],
+        count: Number(row[`bucket${index}`] ?? 0),
+      })),
     };
   }
 

@@ -1,0 +1,341 @@
+import { readFile } from 'node:fs/promises';
+import { WorkingCalendar } from '@adaldesk/libs';
+import type { Page } from 'playwright-core';
+import { AppealStatsRollupJob } from '../../src/stats/jobs/appeal-stats-rollup.job.js';
+import { bearer, login, type TestApp, unique } from '../test-app.js';
+import { type AdminBrowser, openAdminBrowser, SCREENSHOTS } from './admin-browser.js';
+
+/**
+ * The managers' dashboard in Debian's Chromium against the real API: appeals with a known history in
+ * a region of the test's own; the region's manager sees exactly the figures this test counts, and
+ * every figure on the dashboard opens a list whose total is that figure; a national manager compares
+ * the regions and narrows to one; each panel downloads as CSV.
+ */
+let admin: AdminBrowser;
+let t: TestApp;
+let baseUrl: string;
+let regionId: string;
+let regionName: string;
+let password: string;
+let managerEmail: string;
+let nationalEmail: string;
+let calendar: WorkingCalendar;
+const categories: Record<string, string> = {};
+const organisations: string[] = [];
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const now = Date.now();
+
+interface AppealShape {
+  received: Date;
+  category?: string;
+  organisation?: number;
+  confidential?: boolean;
+  status: 'in_progress' | 'awaiting_info' | 'resolved' | 'closed' | 'forwarded';
+  outcome?: 'satisfied' | 'partially_satisfied' | 'explained' | 'rejected';
+  decided?: Date;
+  due: Date;
+  warning?: Date;
+}
+
+/** Within the dashboard's default period (the last twelve months): four decided, four open now. */
+const SHAPES: Record<string, AppealShape> = {
+  metSatisfied: {
+    received: new Date(now - 60 * DAY),
+    category: 'school_meals',
+    status: 'closed',
+    outcome: 'satisfied',
+    decided: new Date(now - 50 * DAY),
+    due: new Date(now - 40 * DAY),
+  },
+  missedRejected: {
+    received: new Date(now - 45 * DAY),
+    category: 'school_meals',
+    organisation: 1,
+    status: 'resolved',
+    outcome: 'rejected',
+    decided: new Date(now - 20 * DAY),
+    due: new Date(now - 25 * DAY),
+  },
+  metPartly: {
+    received: new Date(now - 30 * DAY),
+    category: 'housing_utilities',
+    confidential: true,
+    status: 'resolved',
+    outcome: 'partially_satisfied',
+    decided: new Date(now - 25 * DAY),
+    due: new Date(now - 10 * DAY),
+  },
+  forwarded: {
+    received: new Date(now - 29 * DAY),
+    status: 'forwarded',
+    decided: new Date(now - 28 * DAY),
+    due: new Date(now - 26 * DAY),
+  },
+  onTrack: {
+    received: new Date(now - 1 * DAY),
+    category: 'housing_utilities',
+    status: 'in_progress',
+    warning: new Date(now + 2 * DAY),
+    due: new Date(now + 5 * DAY),
+  },
+  atRisk: {
+    received: new Date(now - 12 * DAY),
+    status: 'in_progress',
+    warning: new Date(now - HOUR),
+    due: new Date(now + 2 * DAY),
+  },
+  breached: {
+    received: new Date(now - 28 * DAY),
+    status: 'in_progress',
+    warning: new Date(now - 5 * DAY),
+    due: new Date(now - DAY),
+  },
+  paused: {
+    received: new Date(now - 60 * DAY),
+    status: 'awaiting_info',
+    confidential: true,
+    warning: new Date(now + 3 * DAY),
+    due: new Date(now + 6 * DAY),
+  },
+};
+
+beforeAll(async () => {
+  admin = await openAdminBrowser();
+  ({ t, baseUrl } = admin);
+  const asAdmin = bearer(t.tokens.admin);
+  const suffix = unique()
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, 'X');
+  regionName = `Dashboard ${suffix}`;
+  const region = await t.http
+    .post('/api/regions')
+    .set(asAdmin)
+    .send({
+      code: `KZ-D${suffix.slice(0, 5)}`,
+      kind: 'oblast',
+      nameKk: 'Сынақ өңірі',
+      nameRu: 'Тестовая',
+      nameEn: regionName,
+    });
+  expect(region.status).toBe(201);
+  regionId = region.body.id;
+  for (const row of await t.dataSource.query(`SELECT id, code FROM categories`)) categories[row.code] = row.id;
+  for (const name of ['Мектеп', 'Коммуналдық шаруашылық']) {
+    const organisation = await t.http
+      .post('/api/organisations')
+      .set(asAdmin)
+      .send({ name: `${name} ${suffix}`, type: 'state_body', regionId });
+    expect(organisation.status).toBe(201);
+    organisations.push(organisation.body.id);
+  }
+  password = `Dashboard-${unique()}-Passw0rd!`;
+  managerEmail = `manager-${unique()}@dashboard.test`;
+  nationalEmail = `national-${unique()}@dashboard.test`;
+  const officerEmail = `officer-${unique()}@dashboard.test`;
+  for (const [email, role, region] of [
+    [managerEmail, 'manager', regionId],
+    [officerEmail, 'officer', regionId],
+    [nationalEmail, 'manager', null],
+  ] as const) {
+    const user = await t.http
+      .post('/api/users')
+      .set(asAdmin)
+      .send({ email, fullName: `Dashboard ${role}`, role, regionId: region, password });
+    expect(user.status).toBe(201);
+  }
+  const officerToken = await login(t.http, officerEmail, password);
+  const rows = await t.dataSource.query(`SELECT to_char(date, 'YYYY-MM-DD') AS date, kind FROM calendar_days`);
+  calendar = new WorkingCalendar(rows, { timeZone: 'Asia/Almaty' });
+  for (const shape of Object.values(SHAPES)) await make(officerToken, shape);
+  await t.app.get(AppealStatsRollupJob).fold({ wait: true });
+}, 120_000);
+
+afterAll(() => admin?.close());
+
+/** Registers the appeal through the API, then gives it its past in SQL (the trigger queues the change). */
+async function make(token: string, shape: AppealShape): Promise<void> {
+  const response = await t.http
+    .post('/api/appeals')
+    .set(bearer(token))
+    .send({
+      channel: 'portal',
+      kind: 'complaint',
+      receivedAt: shape.received.toISOString(),
+      regionId,
+      categoryId: shape.category ? categories[shape.category] : undefined,
+      organisationId: organisations[shape.organisation ?? 0],
+      confidential: shape.confidential ?? false,
+      description: `Мектеп асханасындағы тамақ сапасы ${unique()}`,
+      applicantName: 'Айгерім Сапарова',
+    });
+  expect(response.status).toBe(201);
+  const registeredAt = calendar.registration(shape.received).registeredAt;
+  await t.dataSource.query(
+    `UPDATE appeals SET registered_at = $2, sla_started_at = $2, status = $3, outcome = $4,
+       resolution_text = CASE WHEN $4::text IS NOT NULL THEN 'Жауап берілді' END,
+       forwarded_to_id = CASE WHEN $3 = 'forwarded' THEN organisation_id END,
+       decided_at = $5, due_at = $6, warning_at = $7,
+       paused_since = CASE WHEN $3 = 'awaiting_info' THEN now() - interval '1 day' END,
+       sla_pauses = CASE WHEN $3 = 'awaiting_info'
+         THEN jsonb_build_array(jsonb_build_object('from', now() - interval '1 day', 'to', NULL)) ELSE '[]' END,
+       sla_state = CASE WHEN $5::timestamptz IS NULL THEN sla_state WHEN $5 <= $6 THEN 'met' ELSE 'missed' END
+     WHERE id = $1`,
+    [
+      response.body.id,
+      registeredAt,
+      shape.status,
+      shape.outcome ?? null,
+      shape.decided ?? null,
+      shape.due,
+      shape.warning ?? new Date(shape.due.getTime() - 3 * DAY),
+    ],
+  );
+}
+
+/** The figures this test expects, counted from the shapes it made. */
+function expected() {
+  const shapes = Object.values(SHAPES);
+  const decided = shapes.filter((s) => s.status === 'resolved' || s.status === 'closed');
+  const today = calendar.localDate(new Date());
+  const backlog: Record<string, number> = { '0-5': 0, '6-10': 0, '11-15': 0, '16-30': 0, '31+': 0 };
+  for (const shape of shapes.filter((s) => !s.decided)) {
+    const age = calendar.workingDaysBetween(calendar.registration(shape.received).registrationDate, today);
+    backlog[age <= 5 ? '0-5' : age <= 10 ? '6-10' : age <= 15 ? '11-15' : age <= 30 ? '16-30' : '31+']++;
+  }
+  return {
+    received: shapes.length,
+    decided: decided.length,
+    favourable: decided.filter((s) => s.outcome === 'satisfied' || s.outcome === 'partially_satisfied').length,
+    onTime: decided.filter((s) => s.decided! <= s.due).length,
+    open: shapes.filter((s) => !s.decided).length,
+    schoolMeals: shapes.filter((s) => s.category === 'school_meals').length,
+    backlog,
+  };
+}
+
+const figure = (page: Page, testId: string) => page.getByTestId(testId).getAttribute('data-count').then(Number);
+
+/** Opens `href` in a fresh load of the admin, so nothing of the page before can be read. */
+async function open(page: Page, href: string): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(`${baseUrl}/${href}`);
+}
+
+/** The total a react-admin list shows ("1-3 of 3"), or 0 for its empty state. */
+async function listTotal(page: Page): Promise<number> {
+  const rows = page.locator('.MuiTablePagination-displayedRows');
+  const empty = page.getByText(/No .* (found|yet)|No results/i);
+  await rows.or(empty).first().waitFor();
+  if (!(await rows.isVisible())) return 0;
+  const text = (await rows.textContent()) ?? '';
+  return Number(/of\s+([\d,]+)/.exec(text)?.[1]?.replace(/,/g, '') ?? 'NaN');
+}
+
+/** Every figure on the dashboard that opens a list: its test id, the count it shows, where it leads. */
+async function figureLinks(page: Page): Promise<{ testId: string; count: number; href: string }[]> {
+  return page
+    .getByTestId('dashboard')
+    .locator('a[data-count]')
+    .evaluateAll((links) =>
+      links.map((link) => ({
+        testId: link.getAttribute('data-testid')!,
+        count: Number(link.getAttribute('data-count')),
+        href: link.getAttribute('href')!,
+      })),
+    );
+}
+
+test("the region's manager sees exactly the figures of the appeals made, and each opens its list", async () => {
+  const want = expected();
+  const manager = await admin.signedInAs(managerEmail, password);
+  await manager.getByTestId('panel-kpis').waitFor();
+  await expect(manager.getByTestId('dashboard-scope').textContent()).resolves.toContain(regionName);
+  // A regional manager neither chooses a region nor compares them.
+  expect(await manager.getByTestId('dashboard-region').count()).toBe(0);
+  expect(await manager.getByTestId('panel-regions').count()).toBe(0);
+
+  expect(await figure(manager, 'kpi-received')).toBe(want.received);
+  expect(await figure(manager, 'kpi-decided')).toBe(want.decided);
+  expect(await figure(manager, 'kpi-resolution-rate')).toBe(want.favourable);
+  expect(await figure(manager, 'kpi-sla-compliance')).toBe(want.onTime);
+  expect(await figure(manager, 'kpi-open')).toBe(want.open);
+  await expect(manager.getByTestId('kpi-received').textContent()).resolves.toBe(String(want.received));
+  const percent = (part: number, whole: number) => `${((part / whole) * 100).toFixed(1)}%`;
+  await expect(manager.getByTestId('kpi-resolution-rate').textContent()).resolves.toBe(
+    percent(want.favourable, want.decided),
+  );
+  await expect(manager.getByTestId('kpi-sla-compliance').textContent()).resolves.toBe(
+    percent(want.onTime, want.decided),
+  );
+  for (const state of ['on_track', 'at_risk', 'breached', 'paused']) {
+    expect(await figure(manager, `open-${state}`)).toBe(1);
+  }
+  for (const [bucket, count] of Object.entries(want.backlog)) {
+    expect(await figure(manager, `backlog-${bucket}`)).toBe(count);
+  }
+  expect(await figure(manager, `categories-${categories.school_meals}-received`)).toBe(want.schoolMeals);
+  await manager.getByTestId('trend-chart').locator('.recharts-surface').first().waitFor();
+  await manager.screenshot({ path: `${SCREENSHOTS}/dashboard-manager.png`, fullPage: true });
+
+  // The key figures as CSV, the same numbers.
+  const [download] = await Promise.all([
+    manager.waitForEvent('download'),
+    manager.getByTestId('panel-kpis-csv').click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^adaldesk-kpis-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = await readFile((await download.path())!, 'utf8');
+  expect(csv).toContain(`Received,${want.received}\r\n`);
+  expect(csv).toContain(`Decided,${want.decided}\r\n`);
+  expect(csv).toContain(`Resolution rate,${(want.favourable / want.decided).toFixed(4)}\r\n`);
+
+  // Every figure that opens a list opens one of exactly that many records.
+  const links = await figureLinks(manager);
+  expect(links.length).toBeGreaterThanOrEqual(20);
+  for (const { testId, count, href } of links) {
+    await open(manager, href);
+    expect({ testId, total: await listTotal(manager) }).toEqual({ testId, total: count });
+  }
+  // One of them by a click, as a manager would: the decided appeals, their filters on show.
+  await open(manager, '#/');
+  await manager.getByTestId('kpi-decided').click();
+  await manager.waitForURL(/#\/appeals\?.*filter=/);
+  expect(await listTotal(manager)).toBe(want.decided);
+  await manager.screenshot({ path: `${SCREENSHOTS}/dashboard-decided-list.png`, fullPage: true });
+  expect(admin.pageErrors).toEqual([]);
+}, 240_000);
+
+test('a national manager compares the regions and narrows the dashboard to one', async () => {
+  const want = expected();
+  const national = await admin.signedInAs(nationalEmail, password);
+  const regions = national.getByTestId('panel-regions');
+  await regions.waitFor();
+  expect(await figure(national, `regions-${regionId}-received`)).toBe(want.received);
+  expect(await figure(national, `regions-${regionId}-decided`)).toBe(want.decided);
+  expect(await figure(national, `regions-${regionId}-open`)).toBe(want.open);
+  await national.screenshot({ path: `${SCREENSHOTS}/dashboard-national.png`, fullPage: true });
+
+  const [download] = await Promise.all([
+    national.waitForEvent('download'),
+    national.getByTestId('panel-regions-csv').click(),
+  ]);
+  const csv = await readFile((await download.path())!, 'utf8');
+  expect(csv.split('\r\n')[0]).toBe(
+    '\ufeffRegion,Received,Decided,Decided in favour,Resolution rate,Decided on time,SLA compliance,Forwarded,Open',
+  );
+  expect(csv).toContain(`${regionName},${want.received},${want.decided},${want.favourable},`);
+
+  const href = await national.getByTestId(`regions-${regionId}-open`).getAttribute('href');
+  await open(national, href!);
+  expect(await listTotal(national)).toBe(want.open);
+
+  // Narrowed to the region by its name in the table: the same figures as its own manager's.
+  await open(national, '#/');
+  await regions.getByRole('button', { name: regionName }).click();
+  await expect(national.getByTestId('dashboard-scope').textContent()).resolves.toContain(regionName);
+  await national.getByTestId('panel-regions').waitFor({ state: 'detached' });
+  await national.locator(`[data-testid="kpi-received"][data-count="${want.received}"]`).waitFor();
+  expect(await figure(national, 'kpi-open')).toBe(want.open);
+  expect(admin.pageErrors).toEqual([]);
+}, 120_000);
