@@ -6,7 +6,7 @@ import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
 import { AppError, type FieldProblem } from '../core/errors/app-error.js';
 import { Referral } from '../referrals/referral.entity.js';
 import { WorkingCalendarService } from '../sla/working-calendar.service.js';
-import { parsePeriod, parseRegionId, rejectUnknownParameters } from './stats-period.js';
+import { assertRegionReadable, parsePeriod, parseRegionId, rejectUnknownParameters } from './stats-period.js';
 
 const PARAMETERS = ['from', 'to', 'regionId', 'agency'];
 
@@ -91,6 +91,7 @@ export class ReferralFunnelService {
     }
     const today = (await this.calendars.current()).localDate(new Date());
     const { from, to, regionId, agency } = parseFunnelQuery(query, today);
+    assertRegionReadable(user.ability, 'referrals', regionId);
 
     const builder = this.dataSource.getRepository(Referral).createQueryBuilder('record');
     applyAbility(builder, user.ability, 'read', 'referrals');
