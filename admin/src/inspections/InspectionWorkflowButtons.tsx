@@ -1,24 +1,7 @@
 import { type InspectionAction, inspectionActionsFrom } from '@adaldesk/libs';
-import { Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack } from '@mui/material';
-import { useState } from 'react';
-import {
-  Button,
-  DateInput,
-  Form,
-  type HttpError,
-  maxLength,
-  minLength,
-  required,
-  SaveButton,
-  TextInput,
-  useCanAccess,
-  useDataProvider,
-  useNotify,
-  useRecordContext,
-  useRefresh,
-  useTranslate,
-} from 'react-admin';
-import type { AdalDeskDataProvider } from '../providers/dataProvider';
+import { DialogContentText } from '@mui/material';
+import { DateInput, maxLength, minLength, required, TextInput, useTranslate } from 'react-admin';
+import { type Workflow, WorkflowButtons } from '../common/WorkflowButtons';
 import { localToday, notAfterToday } from '../referrals/referralWorkflow';
 import type { InspectionRecord } from './inspectionTypes';
 import { inspectionActionBody } from './inspectionWorkflow';
@@ -60,107 +43,24 @@ const StepFields = ({ action }: { action: InspectionAction }) => {
   }
 };
 
-/** A 422 names the steps allowed now; other errors say what the API said. */
-function errorMessage(error: HttpError, translate: (key: string, options?: object) => string): string {
-  const allowed = (error.body as { details?: { allowed?: unknown } } | undefined)?.details?.allowed;
-  if (error.status === 422 && Array.isArray(allowed)) {
-    const names = allowed.map((action) => translate(`app.inspections.actions.${action}`, { _: String(action) }));
-    return translate('app.inspections.illegal_transition', {
-      allowed: names.length > 0 ? names.join(', ') : translate('app.appeals.no_actions'),
-    });
-  }
-  return error.message || 'ra.notification.http_error';
-}
-
-const StepDialog = ({
-  action,
-  inspection,
-  onClose,
-}: {
-  action: InspectionAction;
-  inspection: InspectionRecord;
-  onClose(): void;
-}) => {
-  const dataProvider = useDataProvider<AdalDeskDataProvider>();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const translate = useTranslate();
-  const label = translate(`app.inspections.actions.${action}`);
-
-  const submit = async (values: Record<string, unknown>) => {
-    try {
-      await dataProvider.inspectionAction({
-        id: inspection.id,
-        action,
-        body: inspectionActionBody(action, values, inspection.version),
-      });
-      notify('app.appeals.action_done', { type: 'success', messageArgs: { action: label } });
-      onClose();
-      refresh();
-    } catch (error) {
-      const httpError = error as HttpError;
-      notify(errorMessage(httpError, translate), { type: 'error' });
-      return (httpError.body as { errors?: Record<string, unknown> } | undefined)?.errors;
-    }
-  };
-
-  const defaults = {
+const INSPECTION_WORKFLOW: Workflow<InspectionRecord, InspectionAction> = {
+  resource: 'inspections',
+  messages: 'app.inspections',
+  actionsOf: (inspection) => inspectionActionsFrom(inspection.status),
+  Fields: StepFields,
+  defaults: (_action, inspection) => ({
     on: localToday(),
     plannedStartOn: inspection.plannedStartOn,
     plannedEndOn: inspection.plannedEndOn,
     summary: inspection.summary ?? '',
-  };
-  return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="inspection-step-title">
-      <Form onSubmit={submit} defaultValues={defaults}>
-        <DialogTitle id="inspection-step-title">{`${label}: ${inspection.number}`}</DialogTitle>
-        <DialogContent>
-          <StepFields action={action} />
-        </DialogContent>
-        <DialogActions>
-          <Button label="ra.action.cancel" onClick={onClose} />
-          <SaveButton label={label} alwaysEnable />
-        </DialogActions>
-      </Form>
-    </Dialog>
-  );
-};
-
-/** One step's button, shown only to those the shared rules let take it on this inspection. */
-const StepButton = ({ action, inspection }: { action: InspectionAction; inspection: InspectionRecord }) => {
-  const { canAccess, isPending } = useCanAccess({ resource: 'inspections', action, record: inspection });
-  const [open, setOpen] = useState(false);
-  if (isPending || !canAccess) return null;
-  return (
-    <>
-      <Button
-        label={`app.inspections.actions.${action}`}
-        onClick={() => setOpen(true)}
-        variant="outlined"
-        data-action={action}
-      />
-      {open && <StepDialog action={action} inspection={inspection} onClose={() => setOpen(false)} />}
-    </>
-  );
+  }),
+  send: (dataProvider, { record, action, values }) =>
+    dataProvider.inspectionAction({
+      id: record.id,
+      action,
+      body: inspectionActionBody(action, values, record.version),
+    }),
 };
 
 /** The steps the workflow allows from the inspection's status and the rules allow this user. */
-export const InspectionWorkflowButtons = () => {
-  const inspection = useRecordContext<InspectionRecord>();
-  const translate = useTranslate();
-  if (!inspection) return null;
-  return (
-    <Stack
-      direction="row"
-      spacing={1}
-      useFlexGap
-      sx={{ flexWrap: 'wrap' }}
-      role="group"
-      aria-label={translate('app.inspections.workflow')}
-    >
-      {inspectionActionsFrom(inspection.status).map((action) => (
-        <StepButton key={action} action={action} inspection={inspection} />
-      ))}
-    </Stack>
-  );
-};
+export const InspectionWorkflowButtons = () => <WorkflowButtons workflow={INSPECTION_WORKFLOW} />;
