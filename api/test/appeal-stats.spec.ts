@@ -1,5 +1,6 @@
 import { WorkingCalendar } from '@adaldesk/libs';
 import { AppealStatsRollupJob } from '../src/stats/jobs/appeal-stats-rollup.job.js';
+import { type AppealShape, makeAppealWithHistory } from './appeal-history-fixtures.js';
 import { bearer, login, startTestApp, type TestApp, unique } from './test-app.js';
 
 /**
@@ -27,19 +28,6 @@ const DAY = 24 * HOUR;
 /** An instant at a local wall time in Almaty (UTC+5 since March 2024). */
 const at = (date: string, time = '10:00') => new Date(`${date}T${time}:00+05:00`);
 const localDate = (instant: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(instant);
-
-interface AppealShape {
-  received: Date;
-  category?: string;
-  organisation?: number;
-  channel?: string;
-  confidential?: boolean;
-  status: 'in_progress' | 'awaiting_info' | 'resolved' | 'closed' | 'forwarded';
-  outcome?: 'satisfied' | 'partially_satisfied' | 'explained' | 'rejected';
-  decided?: Date;
-  due: Date;
-  warning?: Date;
-}
 
 /** Past appeals with a known history: registered through the API, then given their past in SQL. */
 const PAST: Record<string, AppealShape> = {
@@ -192,47 +180,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-/** Registers the appeal through the API, then gives it its past (the trigger queues every change). */
-async function make(shape: AppealShape): Promise<string> {
-  const response = await t.http
-    .post('/api/appeals')
-    .set(bearer(officerToken))
-    .send({
-      channel: shape.channel ?? 'front_office',
-      kind: 'complaint',
-      receivedAt: shape.received.toISOString(),
-      regionId,
-      categoryId: shape.category ? categories[shape.category] : undefined,
-      organisationId: organisations[shape.organisation ?? 0],
-      confidential: shape.confidential ?? false,
-      description: `Мектеп асханасындағы тамақ сапасы ${unique()}`,
-      applicantName: 'Айгерім Сапарова',
-    });
-  expect(response.status).toBe(201);
-  const registeredAt = calendar.registration(shape.received).registeredAt;
-  const decided = shape.decided ?? null;
-  await t.dataSource.query(
-    `UPDATE appeals SET registered_at = $2, sla_started_at = $2, status = $3, outcome = $4,
-       resolution_text = CASE WHEN $4::text IS NOT NULL THEN 'Жауап берілді' END,
-       forwarded_to_id = CASE WHEN $3 = 'forwarded' THEN organisation_id END,
-       decided_at = $5, due_at = $6, warning_at = $7,
-       paused_since = CASE WHEN $3 = 'awaiting_info' THEN now() - interval '1 day' END,
-       sla_pauses = CASE WHEN $3 = 'awaiting_info'
-         THEN jsonb_build_array(jsonb_build_object('from', now() - interval '1 day', 'to', NULL)) ELSE '[]' END,
-       sla_state = CASE WHEN $5::timestamptz IS NULL THEN sla_state WHEN $5 <= $6 THEN 'met' ELSE 'missed' END
-     WHERE id = $1`,
-    [
-      response.body.id,
-      registeredAt,
-      shape.status,
-      shape.outcome ?? null,
-      decided,
-      shape.due,
-      shape.warning ?? new Date(shape.due.getTime() - 3 * DAY),
-    ],
-  );
-  return response.body.id;
-}
+/** An appeal of the test's region with the past `shape` gives it. */
+const make = (shape: AppealShape) =>
+  makeAppealWithHistory({ t, officerToken, regionId, categories, organisations, calendar }, shape);
 
 /** The rollup step, driven directly: folds every change queued so far. */
 async function fold() {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { WorkingCalendar } from '@adaldesk/libs';
 import type { Page } from 'playwright-core';
 import { AppealStatsRollupJob } from '../../src/stats/jobs/appeal-stats-rollup.job.js';
+import { type AppealShape, makeAppealWithHistory } from '../appeal-history-fixtures.js';
 import { bearer, login, type TestApp, unique } from '../test-app.js';
 import { type AdminBrowser, openAdminBrowser, SCREENSHOTS } from './admin-browser.js';
 
@@ -26,18 +27,6 @@ const organisations: string[] = [];
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const now = Date.now();
-
-interface AppealShape {
-  received: Date;
-  category?: string;
-  organisation?: number;
-  confidential?: boolean;
-  status: 'in_progress' | 'awaiting_info' | 'resolved' | 'closed' | 'forwarded';
-  outcome?: 'satisfied' | 'partially_satisfied' | 'explained' | 'rejected';
-  decided?: Date;
-  due: Date;
-  warning?: Date;
-}
 
 /** Within the dashboard's default period (the last twelve months): four decided, four open now. */
 const SHAPES: Record<string, AppealShape> = {
@@ -148,51 +137,12 @@ beforeAll(async () => {
   const officerToken = await login(t.http, officerEmail, password);
   const rows = await t.dataSource.query(`SELECT to_char(date, 'YYYY-MM-DD') AS date, kind FROM calendar_days`);
   calendar = new WorkingCalendar(rows, { timeZone: 'Asia/Almaty' });
-  for (const shape of Object.values(SHAPES)) await make(officerToken, shape);
+  const scope = { t, officerToken, regionId, categories, organisations, calendar };
+  for (const shape of Object.values(SHAPES)) await makeAppealWithHistory(scope, { channel: 'portal', ...shape });
   await t.app.get(AppealStatsRollupJob).fold({ wait: true });
 }, 120_000);
 
 afterAll(() => admin?.close());
-
-/** Registers the appeal through the API, then gives it its past in SQL (the trigger queues the change). */
-async function make(token: string, shape: AppealShape): Promise<void> {
-  const response = await t.http
-    .post('/api/appeals')
-    .set(bearer(token))
-    .send({
-      channel: 'portal',
-      kind: 'complaint',
-      receivedAt: shape.received.toISOString(),
-      regionId,
-      categoryId: shape.category ? categories[shape.category] : undefined,
-      organisationId: organisations[shape.organisation ?? 0],
-      confidential: shape.confidential ?? false,
-      description: `Мектеп асханасындағы тамақ сапасы ${unique()}`,
-      applicantName: 'Айгерім Сапарова',
-    });
-  expect(response.status).toBe(201);
-  const registeredAt = calendar.registration(shape.received).registeredAt;
-  await t.dataSource.query(
-    `UPDATE appeals SET registered_at = $2, sla_started_at = $2, status = $3, outcome = $4,
-       resolution_text = CASE WHEN $4::text IS NOT NULL THEN 'Жауап берілді' END,
-       forwarded_to_id = CASE WHEN $3 = 'forwarded' THEN organisation_id END,
-       decided_at = $5, due_at = $6, warning_at = $7,
-       paused_since = CASE WHEN $3 = 'awaiting_info' THEN now() - interval '1 day' END,
-       sla_pauses = CASE WHEN $3 = 'awaiting_info'
-         THEN jsonb_build_array(jsonb_build_object('from', now() - interval '1 day', 'to', NULL)) ELSE '[]' END,
-       sla_state = CASE WHEN $5::timestamptz IS NULL THEN sla_state WHEN $5 <= $6 THEN 'met' ELSE 'missed' END
-     WHERE id = $1`,
-    [
-      response.body.id,
-      registeredAt,
-      shape.status,
-      shape.outcome ?? null,
-      shape.decided ?? null,
-      shape.due,
-      shape.warning ?? new Date(shape.due.getTime() - 3 * DAY),
-    ],
-  );
-}
 
 /** The figures this test expects, counted from the shapes it made. */
 function expected() {

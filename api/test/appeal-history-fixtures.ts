@@ -1,0 +1,78 @@
+import type { WorkingCalendar } from '@adaldesk/libs';
+import { bearer, type TestApp, unique } from './test-app.js';
+
+const DAY = 86_400_000;
+
+/** An appeal with a known past: when it came, where it is now, when it was decided, its deadline. */
+export interface AppealShape {
+  received: Date;
+  /** A category code (`school_meals`). */
+  category?: string;
+  /** Which of the region's organisations (an index into `organisations`). */
+  organisation?: number;
+  channel?: string;
+  confidential?: boolean;
+  status: 'in_progress' | 'awaiting_info' | 'resolved' | 'closed' | 'forwarded';
+  outcome?: 'satisfied' | 'partially_satisfied' | 'explained' | 'rejected';
+  decided?: Date;
+  due: Date;
+  /** Three days before `due` unless given. */
+  warning?: Date;
+}
+
+export interface AppealHistoryScope {
+  t: TestApp;
+  /** An officer of the region, who registers the appeals. */
+  officerToken: string;
+  regionId: string;
+  /** Category ids by code. */
+  categories: Record<string, string>;
+  organisations: string[];
+  calendar: WorkingCalendar;
+}
+
+/**
+ * Registers the appeal through the API, then gives it its past in SQL: statistics need appeals
+ * received and decided months ago, which no workflow step can backdate. The trigger queues the
+ * change for the statistics rollup like any other.
+ */
+export async function makeAppealWithHistory(scope: AppealHistoryScope, shape: AppealShape): Promise<string> {
+  const { t, officerToken, regionId, categories, organisations, calendar } = scope;
+  const response = await t.http
+    .post('/api/appeals')
+    .set(bearer(officerToken))
+    .send({
+      channel: shape.channel ?? 'front_office',
+      kind: 'complaint',
+      receivedAt: shape.received.toISOString(),
+      regionId,
+      categoryId: shape.category ? categories[shape.category] : undefined,
+      organisationId: organisations[shape.organisation ?? 0],
+      confidential: shape.confidential ?? false,
+      description: `Мектеп асханасындағы тамақ сапасы ${unique()}`,
+      applicantName: 'Айгерім Сапарова',
+    });
+  if (response.status !== 201) throw new Error(`appeal: ${response.status} ${JSON.stringify(response.body)}`);
+  const registeredAt = calendar.registration(shape.received).registeredAt;
+  await t.dataSource.query(
+    `UPDATE appeals SET registered_at = $2, sla_started_at = $2, status = $3, outcome = $4,
+       resolution_text = CASE WHEN $4::text IS NOT NULL THEN 'Жауап берілді' END,
+       forwarded_to_id = CASE WHEN $3 = 'forwarded' THEN organisation_id END,
+       decided_at = $5, due_at = $6, warning_at = $7,
+       paused_since = CASE WHEN $3 = 'awaiting_info' THEN now() - interval '1 day' END,
+       sla_pauses = CASE WHEN $3 = 'awaiting_info'
+         THEN jsonb_build_array(jsonb_build_object('from', now() - interval '1 day', 'to', NULL)) ELSE '[]' END,
+       sla_state = CASE WHEN $5::timestamptz IS NULL THEN sla_state WHEN $5 <= $6 THEN 'met' ELSE 'missed' END
+     WHERE id = $1`,
+    [
+      response.body.id,
+      registeredAt,
+      shape.status,
+      shape.outcome ?? null,
+      shape.decided ?? null,
+      shape.due,
+      shape.warning ?? new Date(shape.due.getTime() - 3 * DAY),
+    ],
+  );
+  return response.body.id;
+}
