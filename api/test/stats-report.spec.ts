@@ -476,6 +476,17 @@ describe('who may print it, and with what', () => {
   });
 });
 
+test('the OpenAPI document gives the report as a PDF with its parameters', async () => {
+  const operation = (await t.http.get('/api/docs-json')).body.paths['/api/stats/report'].get;
+  expect(Object.keys(operation.responses['200'].content)).toEqual(['application/pdf']);
+  expect(operation.parameters.map((parameter: { name: string }) => parameter.name).sort()).toEqual([
+    'from',
+    'lang',
+    'regionId',
+    'to',
+  ]);
+});
+
 describe('the layout', () => {
   /** A national report with 90 regions: the comparison runs over pages. */
   const long = (): StatsReport => {

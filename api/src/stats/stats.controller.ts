@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
@@ -7,6 +7,7 @@ import { CurrentUser } from '../core/auth/decorators.js';
 import { AppealStatsService } from './appeal-stats.service.js';
 import { FindingStatsService } from './finding-stats.service.js';
 import { ReferralFunnelService } from './referral-funnel.service.js';
+import { REPORT_LANGUAGES } from './report/report-labels.js';
 import { renderStatsReport } from './report/stats-report.renderer.js';
 import { StatsReportService } from './report/stats-report.service.js';
 
@@ -58,6 +59,14 @@ export class StatsController {
    */
   @Get('report')
   @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'The report, an attachment',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiQuery({ name: 'from', required: false, type: String, format: 'date', description: 'included' })
+  @ApiQuery({ name: 'to', required: false, type: String, format: 'date', description: 'included' })
+  @ApiQuery({ name: 'regionId', required: false, type: String, format: 'uuid' })
+  @ApiQuery({ name: 'lang', required: false, enum: REPORT_LANGUAGES })
   async report(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: Record<string, unknown>,
