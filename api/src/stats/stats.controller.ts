@@ -73,9 +73,11 @@ export class StatsController {
     @Res() response: Response,
   ): Promise<void> {
     const report = await this.reports.gather(user, query);
+    // Drawn before any header is set, so a failure is still an ordinary error answer.
+    const pdf = renderStatsReport(report);
     response.setHeader('Content-Type', 'application/pdf');
     response.setHeader('Content-Disposition', `attachment; filename="adaldesk-report-${report.from}-${report.to}.pdf"`);
     response.setHeader('Cache-Control', 'private, no-store');
-    await pipeline(renderStatsReport(report), response);
+    await pipeline(pdf, response);
   }
 }

@@ -15,9 +15,21 @@ const FONTS = { regular: fontFile('DejaVuSans.ttf'), bold: fontFile('DejaVuSans-
 
 const MARGIN = 42;
 const FOOTER_GAP = 16;
-const SIZE = { title: 15, heading: 11, text: 9, footer: 7.5 };
+const SIZE = { title: 15, heading: 11, text: 9, header: 8, footer: 7.5 };
+const SECTION_GAP = 12;
 const CELL_PADDING = { x: 5, y: 3.5 };
 const COLOURS = { text: '#1b1f24', muted: '#57606a', rule: '#c9d1d9', header: '#e7ecf2', stripe: '#f6f8fa' };
+
+interface RowStyle {
+  font: 'regular' | 'bold';
+  size: number;
+  fill: string | null;
+}
+/** Column headers a little smaller, so Russian and Kazakh words fit narrow figure columns whole. */
+const HEADER: RowStyle = { font: 'bold', size: SIZE.header, fill: COLOURS.header };
+const BODY: RowStyle = { font: 'regular', size: SIZE.text, fill: null };
+const STRIPED: RowStyle = { ...BODY, fill: COLOURS.stripe };
+const TOTAL: RowStyle = { ...BODY, font: 'bold' };
 
 interface Column {
   header: string;
@@ -113,12 +125,13 @@ function drawAppeals(writer: ReportWriter, report: StatsReport, labels: ReportLa
   writer.section(
     labels.sections.trend,
     [
-      { header: labels.columns.month, share: 2, align: 'left' },
+      { header: labels.columns.month, share: 1.5, align: 'left' },
       count(labels.columns.received),
       count(labels.columns.decided),
       rate(labels.columns.resolutionRate),
       rate(labels.columns.slaCompliance),
-      count(labels.columns.forwarded),
+      // Wide enough for «Перенаправлено» whole.
+      { ...count(labels.columns.forwarded), share: 1.3 },
     ],
     [
       ...report.trend.map((month) => trendRow(formatMonth(month.month, labels), month)),
@@ -131,7 +144,7 @@ function drawAppeals(writer: ReportWriter, report: StatsReport, labels: ReportLa
     writer.section(
       title,
       [
-        { header: nameHeader, share: 3, align: 'left' },
+        { header: nameHeader, share: 2.4, align: 'left' },
         count(labels.columns.received),
         count(labels.columns.decided),
         rate(labels.columns.resolutionRate),
@@ -235,53 +248,40 @@ class ReportWriter {
   /** A heading and its table; an empty table says so in one row. */
   section(title: string, columns: Column[], rows: string[][], options: TableOptions = {}): void {
     const widths = this.widthsOf(columns);
-    const headingHeight = this.doc.font('bold').fontSize(SIZE.heading).heightOfString(title, { width: this.width });
+    const header = columns.map((column) => column.header);
     const body = rows.length > 0 ? rows : [[this.noData]];
     // A heading never ends a page: it goes over with its table's header and first row.
-    const start =
-      headingHeight +
-      14 +
-      this.rowHeight(
-        columns.map((c) => c.header),
-        widths,
-        true,
-      ) +
-      this.rowHeight(body[0], widths);
-    if (this.doc.y + start > this.bottom) this.doc.addPage();
-    this.doc.moveDown(0.9);
-    this.doc.font('bold').fontSize(SIZE.heading).fillColor(COLOURS.text).text(title, this.left, this.doc.y, {
-      width: this.width,
-    });
-    this.doc.moveDown(0.3);
+    const headingHeight = this.doc.font('bold').fontSize(SIZE.heading).heightOfString(title, { width: this.width });
+    const needed =
+      SECTION_GAP + headingHeight + this.rowHeight(header, widths, HEADER) + this.rowHeight(body[0], widths, BODY);
+    if (this.doc.y + needed > this.bottom) this.doc.addPage();
+    if (this.doc.y > this.doc.page.margins.top) this.doc.y += SECTION_GAP;
+    this.doc.font('bold').fontSize(SIZE.heading).fillColor(COLOURS.text);
+    this.doc.text(title, this.left, this.doc.y, { width: this.width });
+    this.doc.y += 3;
     this.table(columns, widths, body, rows.length > 0 ? options : {});
   }
 
+  /** Rows down the page; a row that does not fit starts the next page, under the header again. */
   private table(columns: Column[], widths: number[], rows: string[][], options: TableOptions): void {
     const header = columns.map((column) => column.header);
-    let y = this.doc.y;
-    y = this.row(header, columns, widths, y, { bold: true, fill: COLOURS.header });
+    let y = this.row(header, columns, widths, this.doc.y, HEADER);
     rows.forEach((cells, index) => {
-      const bold = options.totalRow === true && index === rows.length - 1;
-      const height = this.rowHeight(cells, widths, bold);
-      if (y + height > this.bottom) {
+      const last = index === rows.length - 1;
+      const style = options.totalRow && last ? TOTAL : index % 2 === 1 ? STRIPED : BODY;
+      if (y + this.rowHeight(cells, widths, style) > this.bottom) {
         this.doc.addPage();
-        y = this.row(header, columns, widths, this.doc.page.margins.top, { bold: true, fill: COLOURS.header });
+        y = this.row(header, columns, widths, this.doc.page.margins.top, HEADER);
       }
-      y = this.row(cells, columns, widths, y, { bold, fill: index % 2 === 1 ? COLOURS.stripe : null });
+      y = this.row(cells, columns, widths, y, style);
     });
     this.doc.x = this.left;
     this.doc.y = y;
   }
 
-  /** Draws one row at `y`; answers where the next one starts. */
-  private row(
-    cells: string[],
-    columns: Column[],
-    widths: number[],
-    y: number,
-    style: { bold: boolean; fill: string | null },
-  ): number {
-    const height = this.rowHeight(cells, widths, style.bold);
+  /** Draws one row at `y` (one cell spans the table); answers where the next one starts. */
+  private row(cells: string[], columns: Column[], widths: number[], y: number, style: RowStyle): number {
+    const height = this.rowHeight(cells, widths, style);
     if (style.fill) this.doc.rect(this.left, y, this.width, height).fill(style.fill);
     this.doc
       .moveTo(this.left, y + height)
@@ -289,11 +289,8 @@ class ReportWriter {
       .lineWidth(0.5)
       .strokeColor(COLOURS.rule)
       .stroke();
+    this.doc.font(style.font).fontSize(style.size).fillColor(COLOURS.text);
     let x = this.left;
-    this.doc
-      .font(style.bold ? 'bold' : 'regular')
-      .fontSize(SIZE.text)
-      .fillColor(COLOURS.text);
     cells.forEach((text, index) => {
       const width = cells.length === 1 ? this.width : widths[index];
       this.doc.text(text, x + CELL_PADDING.x, y + CELL_PADDING.y, {
@@ -305,12 +302,10 @@ class ReportWriter {
     return y + height;
   }
 
-  private rowHeight(cells: string[], widths: number[], bold = false): number {
-    this.doc.font(bold ? 'bold' : 'regular').fontSize(SIZE.text);
+  private rowHeight(cells: string[], widths: number[], style: RowStyle): number {
+    this.doc.font(style.font).fontSize(style.size);
     const heights = cells.map((text, index) =>
-      this.doc.heightOfString(text, {
-        width: (cells.length === 1 ? this.width : widths[index]) - 2 * CELL_PADDING.x,
-      }),
+      this.doc.heightOfString(text, { width: (cells.length === 1 ? this.width : widths[index]) - 2 * CELL_PADDING.x }),
     );
     return Math.max(...heights) + 2 * CELL_PADDING.y;
   }

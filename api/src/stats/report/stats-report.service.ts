@@ -7,7 +7,7 @@ import { AppealStatsService } from '../appeal-stats.service.js';
 import { FindingStatsService, type FindingStats } from '../finding-stats.service.js';
 import { ReferralFunnelService, type ReferralFunnel } from '../referral-funnel.service.js';
 import { parsePeriod, parseRegionId, rejectUnknownParameters } from '../stats-period.js';
-import { REPORT_LANGUAGES, type ReportLanguage } from './report-labels.js';
+import { REPORT_LABELS, REPORT_LANGUAGES, type ReportLanguage } from './report-labels.js';
 
 const PARAMETERS = ['from', 'to', 'regionId', 'lang'];
 /** How many categories and organisations the report lists. */
@@ -65,10 +65,7 @@ export class StatsReportService {
       throw AppError.forbidden(`The ${user.role} role may not read statistics`);
     }
     const problems: FieldProblem[] = [];
-    const language = query.lang === undefined || query.lang === '' ? 'en' : query.lang;
-    if (!(REPORT_LANGUAGES as readonly unknown[]).includes(language)) {
-      problems.push({ field: 'lang', message: `must be one of: ${REPORT_LANGUAGES.join(', ')}` });
-    }
+    const language = parseLanguage(query, problems);
     const calendar = await this.calendars.current();
     const { from, to } = parsePeriod(query, calendar.localDate(new Date()), problems);
     const regionId = parseRegionId(query, problems);
@@ -87,13 +84,13 @@ export class StatsReportService {
       this.appealStats.trend(user, scope),
       breakdown('category'),
       breakdown('organisation'),
-      national ? breakdown('region').then((rows) => this.withEveryRegion(rows)) : null,
+      national ? breakdown('region').then((rows) => this.withEveryRegion(rows, language)) : null,
       this.findingStats.byKind(user, scope),
       this.referralFunnel.funnel(user, scope),
       this.regionName(regionId ?? user.regionId),
     ]);
     return {
-      language: language as ReportLanguage,
+      language,
       from,
       to,
       timeZone: overview.timeZone,
@@ -111,13 +108,16 @@ export class StatsReportService {
   }
 
   /** The region breakdown with the regions that had nothing in the period added as zeros, by name. */
-  private async withEveryRegion(rows: ReportRow[]): Promise<ReportRow[]> {
+  private async withEveryRegion(rows: ReportRow[], language: ReportLanguage): Promise<ReportRow[]> {
     const all: ({ id: string } & NameInLanguages)[] = await this.dataSource.query(
-      `SELECT id::text, name_en AS en, name_kk AS kk, name_ru AS ru FROM regions ORDER BY name_en, id`,
+      `SELECT id::text, name_en AS en, name_kk AS kk, name_ru AS ru FROM regions`,
     );
     const present = new Set(rows.map((row) => row.key));
     const empty = all
       .filter((region) => !present.has(region.id))
+      .sort(
+        (a, b) => a[language].localeCompare(b[language], REPORT_LABELS[language].locale) || a.id.localeCompare(b.id),
+      )
       .map(({ id, ...labels }) => ({
         key: id,
         label: labels.en,
@@ -143,4 +143,12 @@ export class StatsReportService {
     );
     return row ?? null;
   }
+}
+
+/** The report's `lang` (English when not given); anything else is a problem naming it. */
+function parseLanguage(query: Record<string, unknown>, problems: FieldProblem[]): ReportLanguage {
+  const language = query.lang === undefined || query.lang === '' ? 'en' : query.lang;
+  if ((REPORT_LANGUAGES as readonly unknown[]).includes(language)) return language as ReportLanguage;
+  problems.push({ field: 'lang', message: `must be one of: ${REPORT_LANGUAGES.join(', ')}` });
+  return 'en';
 }
