@@ -1,10 +1,15 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { pipeline } from 'node:stream/promises';
 import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
 import { CurrentUser } from '../core/auth/decorators.js';
 import { AppealStatsService } from './appeal-stats.service.js';
 import { FindingStatsService } from './finding-stats.service.js';
 import { ReferralFunnelService } from './referral-funnel.service.js';
+import { REPORT_LANGUAGES } from './report/report-labels.js';
+import { renderStatsReport } from './report/stats-report.renderer.js';
+import { StatsReportService } from './report/stats-report.service.js';
 
 /** `/api/stats/...`: aggregates computed in the database under the caller's permission scope. */
 @ApiTags('stats')
@@ -15,6 +20,7 @@ export class StatsController {
     @Inject(ReferralFunnelService) private readonly referralFunnel: ReferralFunnelService,
     @Inject(AppealStatsService) private readonly appealStats: AppealStatsService,
     @Inject(FindingStatsService) private readonly findingStats: FindingStatsService,
+    @Inject(StatsReportService) private readonly reports: StatsReportService,
   ) {}
 
   /** `GET /api/stats/referral-funnel?from=&to=&regionId=&agency=` */
@@ -45,5 +51,33 @@ export class StatsController {
   @Get('findings')
   findings(@CurrentUser() user: AuthenticatedUser, @Query() query: Record<string, unknown>) {
     return this.findingStats.byKind(user, query);
+  }
+
+  /**
+   * `GET /api/stats/report?from=&to=&regionId=&lang=en|kk|ru`: the period's figures as a printable
+   * PDF for the head of office, the same figures the dashboard shows.
+   */
+  @Get('report')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'The report, an attachment',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiQuery({ name: 'from', required: false, type: String, format: 'date', description: 'included' })
+  @ApiQuery({ name: 'to', required: false, type: String, format: 'date', description: 'included' })
+  @ApiQuery({ name: 'regionId', required: false, type: String, format: 'uuid' })
+  @ApiQuery({ name: 'lang', required: false, enum: REPORT_LANGUAGES })
+  async report(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: Record<string, unknown>,
+    @Res() response: Response,
+  ): Promise<void> {
+    const report = await this.reports.gather(user, query);
+    // Drawn before any header is set, so a failure is still an ordinary error answer.
+    const pdf = renderStatsReport(report);
+    response.setHeader('Content-Type', 'application/pdf');
+    response.setHeader('Content-Disposition', `attachment; filename="adaldesk-report-${report.from}-${report.to}.pdf"`);
+    response.setHeader('Cache-Control', 'private, no-store');
+    await pipeline(pdf, response);
   }
 }
