@@ -4,6 +4,7 @@ import { REPORT_LABELS } from '../src/stats/report/report-labels.js';
 import { renderStatsReport } from '../src/stats/report/stats-report.renderer.js';
 import type { StatsReport } from '../src/stats/report/stats-report.service.js';
 import { expectStatus, makeOrganisation, makeUser, type Person, TODAY } from './inspection-fixtures.js';
+import { type AppealShape, makeAppealWithHistory } from './appeal-history-fixtures.js';
 import { type PdfLine, pdfPages, plain } from './pdf-text.js';
 import { bearer, startTestApp, type TestApp, unique } from './test-app.js';
 
@@ -29,15 +30,6 @@ const TO = TODAY;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const at = (date: string, time = '10:00') => new Date(`${date}T${time}:00+05:00`);
-
-interface AppealShape {
-  received: Date;
-  category?: string;
-  status: 'in_progress' | 'resolved' | 'closed' | 'forwarded';
-  outcome?: 'satisfied' | 'partially_satisfied' | 'explained' | 'rejected';
-  decided?: Date;
-  due: Date;
-}
 
 const now = Date.now();
 const APPEALS: AppealShape[] = [
@@ -171,39 +163,18 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-/** Registers an appeal through the API, then gives it its past in SQL, as the appeal stats test does. */
-async function makeAppeal(
+/** An appeal with a known past, registered by `by` in `region` about `organisationId`. */
+const makeAppeal = (
   by: Person,
   region: string,
   organisationId: string,
   shape: AppealShape,
   categories: Record<string, string>,
-): Promise<void> {
-  const response = await t.http
-    .post('/api/appeals')
-    .set(bearer(by.token))
-    .send({
-      channel: 'portal',
-      kind: 'complaint',
-      receivedAt: shape.received.toISOString(),
-      regionId: region,
-      organisationId,
-      categoryId: shape.category ? categories[shape.category] : undefined,
-      description: `Мектеп асханасындағы тамақ сапасы ${unique()}`,
-      applicantName: 'Айгерім Сапарова',
-    });
-  expectStatus(response, 201);
-  const registeredAt = calendar.registration(shape.received).registeredAt;
-  await t.dataSource.query(
-    `UPDATE appeals SET registered_at = $2, sla_started_at = $2, status = $3, outcome = $4,
-       resolution_text = CASE WHEN $4::text IS NOT NULL THEN 'Жауап берілді' END,
-       forwarded_to_id = CASE WHEN $3 = 'forwarded' THEN organisation_id END,
-       decided_at = $5, due_at = $6, warning_at = $6::timestamptz - interval '3 days',
-       sla_state = CASE WHEN $5::timestamptz IS NULL THEN sla_state WHEN $5 <= $6 THEN 'met' ELSE 'missed' END
-     WHERE id = $1`,
-    [response.body.id, registeredAt, shape.status, shape.outcome ?? null, shape.decided ?? null, shape.due],
+) =>
+  makeAppealWithHistory(
+    { t, officerToken: by.token, regionId: region, categories, organisations: [organisationId], calendar },
+    { channel: 'portal', ...shape },
   );
-}
 
 const stats = async (path: string, token: string, query: Record<string, string>) => {
   const response = await t.http.get(`/api/stats/${path}`).query(query).set(bearer(token));

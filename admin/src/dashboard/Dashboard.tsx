@@ -186,7 +186,7 @@ export const Dashboard = ({ user }: { user: SessionUser }) => {
       <Title title="app.dashboard.title" />
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 1 }}>
         <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }} data-testid="dashboard-scope">
-          {translate('app.dashboard.heading', { region: regionName })}
+          {regionName ? translate('app.dashboard.heading', { region: regionName }) : translate('app.dashboard.title')}
         </Typography>
         <Button variant="outlined" startIcon={<PrintIcon />} onClick={printReport} data-testid="dashboard-report">
           {translate('app.dashboard.report')}

@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { WorkingCalendar } from '@adaldesk/libs';
 import type { Page } from 'playwright-core';
 import { AppealStatsRollupJob } from '../../src/stats/jobs/appeal-stats-rollup.job.js';
+import { REPORT_LABELS } from '../../src/stats/report/report-labels.js';
 import { type AppealShape, makeAppealWithHistory } from '../appeal-history-fixtures.js';
+import { pdfPages } from '../pdf-text.js';
 import { bearer, login, type TestApp, unique } from '../test-app.js';
 import { type AdminBrowser, openAdminBrowser, SCREENSHOTS } from './admin-browser.js';
 
@@ -201,7 +203,7 @@ test("the region's manager sees exactly the figures of the appeals made, and eac
   const want = expected();
   const manager = await admin.signedInAs(managerEmail, password);
   await manager.getByTestId('panel-kpis').waitFor();
-  await expect(manager.getByTestId('dashboard-scope').textContent()).resolves.toContain(regionName);
+  await manager.getByTestId('dashboard-scope').filter({ hasText: regionName }).waitFor();
   // A regional manager neither chooses a region nor compares them.
   expect(await manager.getByTestId('dashboard-region').count()).toBe(0);
   expect(await manager.getByTestId('panel-regions').count()).toBe(0);
@@ -239,6 +241,20 @@ test("the region's manager sees exactly the figures of the appeals made, and eac
   expect(csv).toContain(`Received,${want.received}\r\n`);
   expect(csv).toContain(`Decided,${want.decided}\r\n`);
   expect(csv).toContain(`Resolution rate,${(want.favourable / want.decided).toFixed(4)}\r\n`);
+
+  // The period's printed report, for the same period and region, with the same figures.
+  const [report] = await Promise.all([
+    manager.waitForEvent('download'),
+    manager.getByTestId('dashboard-report').click(),
+  ]);
+  expect(report.suggestedFilename()).toMatch(/^adaldesk-report-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const lines = (await pdfPages(await readFile((await report.path())!))).flat();
+  expect(lines.some((line) => line.join(' ').includes(regionName))).toBe(true);
+  const row = (label: string) => lines.find((line) => line[0] === label);
+  const { kpi } = REPORT_LABELS.en;
+  expect(row(kpi.received)?.at(-1)).toBe(String(want.received));
+  expect(row(kpi.decided)?.at(-1)).toBe(String(want.decided));
+  expect(row(kpi.openTotal)?.at(-1)).toBe(String(want.open));
 
   // Every figure that opens a list opens one of exactly that many records.
   const links = await figureLinks(manager);
@@ -283,7 +299,7 @@ test('a national manager compares the regions and narrows the dashboard to one',
   // Narrowed to the region by its name in the table: the same figures as its own manager's.
   await open(national, '#/');
   await regions.getByRole('button', { name: regionName }).click();
-  await expect(national.getByTestId('dashboard-scope').textContent()).resolves.toContain(regionName);
+  await national.getByTestId('dashboard-scope').filter({ hasText: regionName }).waitFor();
   await national.getByTestId('panel-regions').waitFor({ state: 'detached' });
   await national.locator(`[data-testid="kpi-received"][data-count="${want.received}"]`).waitFor();
   expect(await figure(national, 'kpi-open')).toBe(want.open);
