@@ -354,6 +354,10 @@ async function measureStats(
       ...['region', 'category', 'organisation', 'channel', 'assignee', 'month'].map(
         (dimension) => `/stats/breakdown?dimension=${dimension}`,
       ),
+      '/stats/findings',
+      '/stats/referral-funnel',
+      // The printable report: every figure above, drawn as a PDF.
+      '/stats/report?lang=kk',
     ];
     for (const role of ['manager', 'admin'] as const) {
       for (const path of paths) {
