@@ -3,15 +3,15 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { type Actor, type AppAbility, defineAbilityFor } from '@adaldesk/libs';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
-import { User } from '../../users/user.entity.js';
 import { AppError, ErrorCode } from '../errors/app-error.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
+import { type SignedInUser, SignedInUsers } from './signed-in-users.js';
 import { IS_PUBLIC, REQUIRED_PERMISSION, type RequiredPermission } from './decorators.js';
 
 /**
- * Signs in every request from its bearer token (re-reading the user, so a deactivated account is
- * refused at once) and checks the route's required permission against the shared rules.
+ * Signs in every request from its bearer token (with the user as the database has them now, so a
+ * deactivated account is refused at once) and checks the route's required permission against the
+ * shared rules.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -20,7 +20,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
-    private readonly dataSource: DataSource,
+    private readonly users: SignedInUsers,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -52,11 +52,7 @@ export class AuthGuard implements CanActivate {
         throw new AppError(ErrorCode.Unauthenticated, 'The access token is invalid or has expired; sign in again');
       }
     }
-    // Plain SQL: this runs before every request, and the ORM's query building would cost more than the query.
-    const [user] = (await this.dataSource.query(
-      `SELECT id, email, full_name AS "fullName", role, region_id AS "regionId", active FROM users WHERE id = $1`,
-      [userId],
-    )) as SignedInUser[];
+    const user = await this.users.find(userId);
     if (!user || !user.active) {
       throw new AppError(ErrorCode.Unauthenticated, 'This account is deactivated or no longer exists');
     }
@@ -89,8 +85,6 @@ class VerifiedTokens {
     this.tokens.set(token, { subject: claims.sub, expiresAt: claims.exp * 1000 });
   }
 }
-
-type SignedInUser = Pick<User, 'id' | 'email' | 'fullName' | 'role' | 'regionId' | 'active'>;
 
 /**
  * Abilities by who they are for. The rules depend on the actor's id, role and region only, so one built
