@@ -49,6 +49,7 @@ const TIMERS = 10_000;
 const TIMER_SPREAD_MS = 60_000;
 const INTAKE_CONCURRENCY = 8;
 const INTAKE_SECONDS = 10;
+const INTAKE_WARM_UP_SECONDS = 2;
 /** Requests per role sent to a freshly started API before anything is measured. */
 const WARM_UP_REQUESTS = 100;
 /** A measured query stops after this long even if fewer requests than asked were made. */
@@ -599,6 +600,8 @@ async function measureIntake(
     say(`skipped intake: POST /api/appeals failed: ${probe.firstFailure}`);
     return;
   }
+  // Unmeasured: the intake path compiled and the pools filled, as in a server that has been taking appeals.
+  await load(INTAKE_WARM_UP_SECONDS, INTAKE_CONCURRENCY);
   const apiBefore = cpuSeconds((pid) => pid === cpu.apiPid);
   const postgresBefore = postgresCpuSeconds(cpu.postgresDir);
   const result = await load(INTAKE_SECONDS, INTAKE_CONCURRENCY);
