@@ -8,6 +8,7 @@ import { PriceObservations1764250000000 } from './1764250000000-price-observatio
 import { CorrectiveActions1764300000000 } from './1764300000000-corrective-actions.js';
 import { AppealStats1764400000000 } from './1764400000000-appeal-stats.js';
 import { PendingTimerIndexes1764450000000 } from './1764450000000-pending-timer-indexes.js';
+import { UsersChangedNotify1764500000000 } from './1764500000000-users-changed-notify.js';
 
 /** Every migration, oldest first. The schema changes only through these. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CorrectiveActions1764300000000,
   AppealStats1764400000000,
   PendingTimerIndexes1764450000000,
+  UsersChangedNotify1764500000000,
 ];

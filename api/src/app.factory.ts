@@ -6,10 +6,10 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { requestContextMiddleware } from './core/context/request-context.js';
 import { NestPinoLogger } from './core/logging/logger.js';
+import { requestLogger } from './core/logging/request-logger.js';
 
 export const API_PREFIX = 'api';
 const MAX_BODY = '1mb';
@@ -30,13 +30,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
   });
   app.set('trust proxy', config.trustProxy);
   app.use(requestContextMiddleware);
-  app.use(
-    pinoHttp({
-      logger: logger.child({ component: 'http' }),
-      genReqId: (req) => (req as unknown as { id: string }).id,
-      autoLogging: { ignore: (req) => req.url === `/${API_PREFIX}/health` },
-    }),
-  );
+  app.use(requestLogger(logger.child({ component: 'http' }), (req) => req.url === `/${API_PREFIX}/health`));
   app.use(
     helmet({
       contentSecurityPolicy: {

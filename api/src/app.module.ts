@@ -6,6 +6,7 @@ import { AuditEventsModule } from './audit/audit-events.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AuditModule } from './core/audit/audit.module.js';
 import { AuthGuard } from './core/auth/auth.guard.js';
+import { SignedInUsersModule } from './core/auth/signed-in-users.module.js';
 import type { AppConfig } from './core/config/app-config.js';
 import { ConfigModule } from './core/config/config.module.js';
 import { dataSourceOptions } from './core/database/data-source.js';
@@ -41,6 +42,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         AuditModule,
+        SignedInUsersModule,
         QueueModule.forRoot({ redisUrl: config.redisUrl, databaseUrl, redisPrefix, queueName }),
         AuthModule.forRoot({ jwtSecret, jwtTtlSeconds: config.jwtTtlSeconds }),
         UsersModule,

@@ -1,5 +1,5 @@
 import { DEMO_PASSWORD } from '../src/seed/reference-data.js';
-import { bearer, login, startTestApp, type TestApp, unique } from './test-app.js';
+import { bearer, login, startTestApp, type TestApp, unique, waitFor } from './test-app.js';
 
 let t: TestApp;
 let almatyId: string;
@@ -72,6 +72,18 @@ test('a deactivated user cannot sign in, and their existing token stops working 
   const again = await t.http.post('/api/auth/login').send({ email: officer.email, password: officer.password });
   expect(again.status).toBe(401);
   expect(again.body.message).toMatch(/deactivated/);
+});
+
+test('a user changed by another instance is refused here as soon as the database says so', async () => {
+  const officer = await newOfficer();
+  const token = await login(t.http, officer.email, officer.password);
+  // Signed in twice: the second request is answered with the user this instance remembers.
+  expect((await t.http.get('/api/regions').set(bearer(token))).status).toBe(200);
+  expect((await t.http.get('/api/regions').set(bearer(token))).status).toBe(200);
+
+  // Another instance's change reaches this one only through the database.
+  await t.dataSource.query(`UPDATE users SET active = false WHERE id = $1`, [officer.id]);
+  await waitFor(async () => (await t.http.get('/api/regions').set(bearer(token))).status === 401, 2_000);
 });
 
 test('repeated failed logins to one account are limited with 429 and Retry-After, even with the right password', async () => {

@@ -78,6 +78,8 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 @Injectable()
 export class AppealsService extends CrudService<Appeal> {
   private readonly logger = new Logger('Appeals');
+  /** The select list of `policyColumns`, built once. */
+  private policySelect: string | null = null;
 
   constructor(
     dataSource: DataSource,
@@ -152,7 +154,6 @@ export class AppealsService extends CrudService<Appeal> {
     const now = new Date();
     const { registeredAt, registrationDate } = calendar.registration(receivedAt);
     const register = async (manager: EntityManager, context: ChangeContext | null) => {
-      const policy = await this.policyFor(manager, dto.kind, dto.categoryId ?? null);
       if (dto.assigneeId) await this.assertAssignable(manager, dto.assigneeId, dto.regionId);
       const appeal = manager.create(Appeal, {
         ...withoutVersion(dto),
@@ -166,15 +167,15 @@ export class AppealsService extends CrudService<Appeal> {
         registeredAt,
         registeredById: user.id,
         status: 'registered',
-        slaPolicyId: policy.id,
         slaStartedAt: registeredAt,
         slaPauses: [],
         pausedSince: null,
         extensionDays: 0,
         decidedAt: null,
       });
+      const { sequence, earlierId, policy } = await this.intakeLookups(manager, appeal);
+      appeal.slaPolicyId = policy.id;
       rewindClock(appeal, calendar, policy, now);
-      const { sequence, earlierId } = await this.numberAndEarlierAppeal(manager, appeal);
       appeal.number = formatAppealNumber(Number(registrationDate.slice(0, 4)), sequence);
       appeal.duplicateOfId = earlierId;
       await this.insertWithAudit(manager, user, appeal);
@@ -609,19 +610,35 @@ export class AppealsService extends CrudService<Appeal> {
   }
 
   private async policyFor(manager: EntityManager, kind: AppealKind, categoryId: string | null): Promise<SlaPolicy> {
+    const [row] = (await manager.query(
+      `SELECT ${this.policyColumns()} FROM sla_policies policy WHERE ${policyForSql(1, 2)}`,
+      [categoryId, defaultPolicyCode(kind)],
+    )) as SlaPolicy[];
+    return this.foundPolicy(manager, row, kind, categoryId);
+  }
+
+  /** The policy row of `policyFor` as an entity, or the error that says why there is none. */
+  private foundPolicy(
+    manager: EntityManager,
+    row: SlaPolicy | undefined,
+    kind: AppealKind,
+    categoryId: string | null,
+  ): SlaPolicy {
+    if (row?.id) return manager.create(SlaPolicy, row);
     if (categoryId) {
-      const policy = await manager
-        .getRepository(SlaPolicy)
-        .createQueryBuilder('policy')
-        .innerJoin('categories', 'category', 'category.sla_policy_id = policy.id')
-        .where('category.id = :categoryId', { categoryId })
-        .getOne();
-      if (!policy)
-        throw AppError.validation([{ field: 'categoryId', message: 'refers to a record that does not exist' }]);
-      return policy;
+      throw AppError.validation([{ field: 'categoryId', message: 'refers to a record that does not exist' }]);
     }
-    // Before triage a report of a crime is already on the "forward at once" clock.
-    return this.policyByCode(manager, kind === 'report' ? 'crime_report' : 'appeal_standard');
+    const code = defaultPolicyCode(kind);
+    throw new AppError(ErrorCode.Conflict, `The SLA policy "${code}" is missing; an administrator must restore it`);
+  }
+
+  /** `sla_policies` columns under their property names, so a plain query's row is the entity's fields. */
+  private policyColumns(): string {
+    this.policySelect ??= this.dataSource
+      .getMetadata(SlaPolicy)
+      .columns.map((column) => `policy.${column.databaseName} AS "${column.propertyName}"`)
+      .join(', ');
+    return this.policySelect;
   }
 
   private async policyByCode(manager: EntityManager, code: string): Promise<SlaPolicy> {
@@ -637,19 +654,30 @@ export class AppealsService extends CrudService<Appeal> {
   }
 
   /**
-   * The next registration number, and the first appeal of a chain from the same applicant (IIN or
-   * BIN) about the same organisation in the 30 days before this one: flagged and linked, never refused.
-   * One query, as intake runs it for every appeal.
+   * What intake looks up for a new appeal, in one query as it runs for every appeal: the next
+   * registration number, the SLA policy its category (or kind) calls for, and the first appeal of a
+   * chain from the same applicant (IIN or BIN) about the same organisation in the 30 days before this
+   * one (flagged and linked, never refused). A number taken by an appeal then refused is a gap, which
+   * the numbering allows.
    */
-  private async numberAndEarlierAppeal(
+  private async intakeLookups(
     manager: EntityManager,
     appeal: Appeal,
-  ): Promise<{ sequence: number; earlierId: string | null }> {
+  ): Promise<{ sequence: number; earlierId: string | null; policy: SlaPolicy }> {
+    const categoryId = appeal.categoryId ?? null;
     const [row] = (await manager.query(
-      `SELECT nextval('appeal_number_seq') AS sequence, (${EARLIER_APPEAL_SQL}) AS "earlierId"`,
-      earlierAppealParameters(appeal),
-    )) as { sequence: string; earlierId: string | null }[];
-    return { sequence: Number(row.sequence), earlierId: row.earlierId };
+      `SELECT nextval('appeal_number_seq') AS sequence, (${EARLIER_APPEAL_SQL}) AS "earlierId", policy.*
+         FROM (SELECT 1) AS one
+         LEFT JOIN (SELECT ${this.policyColumns()} FROM sla_policies policy
+                     WHERE ${policyForSql(7, 8)}) AS policy ON true`,
+      [...earlierAppealParameters(appeal), categoryId, defaultPolicyCode(appeal.kind)],
+    )) as (SlaPolicy & { sequence: string; earlierId: string | null })[];
+    const { sequence, earlierId, ...policy } = row;
+    return {
+      sequence: Number(sequence),
+      earlierId,
+      policy: this.foundPolicy(manager, policy as SlaPolicy, appeal.kind, categoryId),
+    };
   }
 
   private async earlierAppealOf(manager: EntityManager, appeal: Appeal): Promise<string | null> {
@@ -659,6 +687,17 @@ export class AppealsService extends CrudService<Appeal> {
     return row.id;
   }
 }
+
+/**
+ * The condition on `sla_policies policy` that picks an appeal's policy: its category's (parameter
+ * `$category`), or before triage the default one for its kind (the code in parameter `$code`).
+ */
+const policyForSql = (category: number, code: number) =>
+  `CASE WHEN $${category}::uuid IS NULL THEN policy.code = $${code}
+     ELSE policy.id = (SELECT sla_policy_id FROM categories WHERE id = $${category}::uuid) END`;
+
+/** Before triage a report of a crime is already on the "forward at once" clock. */
+const defaultPolicyCode = (kind: AppealKind) => (kind === 'report' ? 'crime_report' : 'appeal_standard');
 
 /**
  * The earlier appeal an appeal duplicates, or NULL: same IIN or BIN ($1, $2), same organisation ($3),

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/auth.service.js';
 import { AuditService } from '../core/audit/audit.service.js';
 import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
+import { SignedInUsers } from '../core/auth/signed-in-users.js';
 import { CrudService } from '../core/crud/crud.service.js';
 import { filtersFor } from '../core/crud/list-query.js';
 import { AppError, ErrorCode } from '../core/errors/app-error.js';
@@ -13,7 +14,11 @@ import { User } from './user.entity.js';
 /** Staff accounts. Never deleted, so the audit trail always names a real person: deactivate instead. */
 @Injectable()
 export class UsersService extends CrudService<User> {
-  constructor(dataSource: DataSource, audit: AuditService) {
+  constructor(
+    dataSource: DataSource,
+    audit: AuditService,
+    private readonly signedIn: SignedInUsers,
+  ) {
     super(dataSource, audit, {
       resource: 'users',
       entity: User,
@@ -36,7 +41,10 @@ export class UsersService extends CrudService<User> {
         throw AppError.forbidden('You may not deactivate your own account or change your own role');
       }
     }
-    return super.update(user, id, body);
+    const updated = await super.update(user, id, body);
+    // Other instances hear of the change from the database; this one's next request must not wait for that.
+    this.signedIn.forget(id);
+    return updated;
   }
 
   override async remove(user: AuthenticatedUser): Promise<object> {

@@ -312,13 +312,7 @@ export class CrudService<E extends Row> implements CrudEndpoints {
    * and one round trip to the database.
    */
   protected async insertWithAudit(manager: EntityManager, user: AuthenticatedUser, record: E): Promise<void> {
-    const [insert, insertParameters] = manager
-      .createQueryBuilder()
-      .insert()
-      .into(this.spec.entity)
-      .values(record as never)
-      .updateEntity(false)
-      .getQueryAndParameters();
+    const [insert, insertParameters] = insertStatement(manager, this.spec.entity, record);
     const audit = this.audit.statement(
       user,
       {
@@ -332,6 +326,34 @@ export class CrudService<E extends Row> implements CrudEndpoints {
     );
     await manager.query(`WITH created AS (${insert}) ${audit.sql}`, [...insertParameters, ...audit.parameters]);
   }
+}
+
+/**
+ * The INSERT of one record, every insertable column as TypeORM would write it (values prepared by the
+ * driver, an unset one as DEFAULT), without TypeORM's insert builder, which took about a twentieth of
+ * intake's API CPU to write a statement whose shape never changes.
+ */
+function insertStatement<E extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: ClassConstructor<E>,
+  record: E,
+): [string, unknown[]] {
+  const metadata = manager.connection.getMetadata(entity);
+  const driver = manager.connection.driver;
+  const columns = metadata.columns.filter((column) => column.isInsert);
+  const parameters: unknown[] = [];
+  const values = columns.map((column) => {
+    const value: unknown = column.getEntityValue(record);
+    if (value === undefined) return 'DEFAULT';
+    parameters.push(driver.preparePersistentValue(value, column));
+    return `$${parameters.length}`;
+  });
+  const table = metadata.tablePath
+    .split('.')
+    .map((part) => driver.escape(part))
+    .join('.');
+  const names = columns.map((column) => driver.escape(column.databaseName));
+  return [`INSERT INTO ${table} (${names.join(', ')}) VALUES (${values.join(', ')})`, parameters];
 }
 
 async function write(stream: Writable, chunk: string): Promise<void> {
