@@ -47,7 +47,6 @@ const TARGETS = {
 const STATS_SPAN_DAYS = 400;
 const TIMERS = 10_000;
 const TIMER_SPREAD_MS = 60_000;
-const INTAKE_CONCURRENCY = 8;
 const INTAKE_SECONDS = 10;
 const INTAKE_WARM_UP_SECONDS = 2;
 /** Requests per role sent to a freshly started API before anything is measured. */
@@ -68,6 +67,8 @@ interface Options {
   stats: boolean;
   /** With --reuse: build the statistics rollups again even if the kept database has them. */
   rebuildStats: boolean;
+  /** Concurrent clients posting appeals in the intake measurement. */
+  intakeClients: number;
 }
 
 interface Figure {
@@ -102,6 +103,7 @@ function parseOptions(argv: string[]): Options {
       : null,
     stats: argv.includes('--stats') || value('--only') === 'stats',
     rebuildStats: argv.includes('--rebuild-stats'),
+    intakeClients: whole(value('--intake-clients'), 8, '--intake-clients') || 8,
   };
 }
 
@@ -249,7 +251,7 @@ async function measureHttp(
       }
       await measureReads(options, db, get);
     }
-    await measureIntake(base, tokens.officer, db, { apiPid: api.pid, postgresDir });
+    await measureIntake(base, tokens.officer, db, { apiPid: api.pid, postgresDir }, options.intakeClients);
   } finally {
     await api.stop();
   }
@@ -364,10 +366,24 @@ async function measureStats(
     await measureFreshness(base, tokens, db);
     await db.query(`ALTER TABLE appeals DISABLE TRIGGER appeals_stats_on_insert`);
     say('  intake without the statistics trigger:');
-    await measureIntake(base, tokens.officer, db, { apiPid: api.pid, postgresDir }, ' (without the stats trigger)');
+    await measureIntake(
+      base,
+      tokens.officer,
+      db,
+      { apiPid: api.pid, postgresDir },
+      options.intakeClients,
+      ' (without the stats trigger)',
+    );
     await db.query(`ALTER TABLE appeals ENABLE TRIGGER appeals_stats_on_insert`);
     say('  intake with the statistics trigger:');
-    await measureIntake(base, tokens.officer, db, { apiPid: api.pid, postgresDir }, ' (with the stats trigger)');
+    await measureIntake(
+      base,
+      tokens.officer,
+      db,
+      { apiPid: api.pid, postgresDir },
+      options.intakeClients,
+      ' (with the stats trigger)',
+    );
   } finally {
     await api.stop();
   }
@@ -567,12 +583,13 @@ async function explain(db: pg.Pool, label: string, sql: string, parameters: unkn
   say(`\nEXPLAIN ANALYZE — ${label}\n${rows.map((row) => `  ${row['QUERY PLAN']}`).join('\n')}`);
 }
 
-/** POSTs new appeals with INTAKE_CONCURRENCY clients for INTAKE_SECONDS, from a worker thread; the rate of 201s. */
+/** POSTs new appeals with `clients` concurrent clients for INTAKE_SECONDS, from a worker thread; the rate of 201s. */
 async function measureIntake(
   base: string,
   token: string,
   db: pg.Pool,
   cpu: { apiPid: number; postgresDir: string | null },
+  clients: number,
   label = '',
 ): Promise<void> {
   const { rows } = await db.query(
@@ -605,16 +622,16 @@ async function measureIntake(
     return;
   }
   // Unmeasured: the intake path compiled and the pools filled, as in a server that has been taking appeals.
-  await load(INTAKE_WARM_UP_SECONDS, INTAKE_CONCURRENCY);
+  await load(INTAKE_WARM_UP_SECONDS, clients);
   const apiBefore = cpuSeconds((pid) => pid === cpu.apiPid);
   const postgresBefore = postgresCpuSeconds(cpu.postgresDir);
-  const result = await load(INTAKE_SECONDS, INTAKE_CONCURRENCY);
+  const result = await load(INTAKE_SECONDS, clients);
   const apiAfter = cpuSeconds((pid) => pid === cpu.apiPid);
   const postgresAfter = postgresCpuSeconds(cpu.postgresDir);
   const created = result.statuses[201] ?? 0;
   const summary = summarise(result.durations);
   say(
-    `  intake: ${created} created in ${result.elapsedSeconds.toFixed(1)} s with ${INTAKE_CONCURRENCY} clients; ` +
+    `  intake: ${created} created in ${result.elapsedSeconds.toFixed(1)} s with ${clients} clients; ` +
       `statuses ${JSON.stringify(result.statuses)}; p50 ${ms(summary.p50)}, p95 ${ms(summary.p95)}`,
   );
   if (created > 0) {
@@ -629,7 +646,7 @@ async function measureIntake(
   if (result.firstFailure) say(`  first failure: ${result.firstFailure}`);
   figures.push(
     targeted(
-      `intake POST /api/appeals${label}`,
+      `intake POST /api/appeals, ${clients} clients${label}`,
       created / result.elapsedSeconds,
       TARGETS.intakePerSecond,
       '>=',
