@@ -115,7 +115,9 @@ function StepButton<R extends WorkflowRecord, A extends string>({
 }) {
   const { canAccess, isPending } = useCanAccess({ resource: workflow.resource, action, record });
   const [open, setOpen] = useState(false);
-  if (isPending || !canAccess) return null;
+  // Marked while the rules are being asked, so a reader (or a test) can tell "not allowed" from "not yet known".
+  if (isPending) return <span hidden data-pending-action={action} />;
+  if (!canAccess) return null;
   return (
     <>
       <Button

@@ -51,6 +51,8 @@ async function workflowButtons(page: Page): Promise<string[]> {
   await group.waitFor({ state: 'attached' });
   // Each button appears after its own permission check; give them a moment to settle.
   await page.waitForTimeout(300);
+  // Until the shared rules have answered for every step, a missing button means nothing yet.
+  await page.waitForFunction(() => document.querySelector('[data-pending-action]') === null);
   return group.locator('[data-action]').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-action')!));
 }
 

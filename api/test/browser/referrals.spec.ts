@@ -33,6 +33,8 @@ async function stepButtons(page: Page): Promise<string[]> {
   const group = page.getByRole('group', { name: 'Funnel steps', includeHidden: true });
   await group.waitFor({ state: 'attached' });
   await page.waitForTimeout(300);
+  // Until the shared rules have answered for every step, a missing button means nothing yet.
+  await page.waitForFunction(() => document.querySelector('[data-pending-action]') === null);
   return group.locator('[data-action]').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-action')!));
 }
 
