@@ -2,42 +2,25 @@
  * Pure helpers of the dashboard: the period presets, the list each figure opens (with exactly the
  * filter the API counted it by) and the CSV of a panel. Tested without a browser.
  */
-import { DECIDED_APPEAL_STATUSES, FAVOURABLE_OUTCOMES, APPEAL_STATUSES } from '@adaldesk/libs';
+import {
+  APPEAL_STATUSES,
+  DECIDED_APPEAL_STATUSES,
+  FAVOURABLE_OUTCOMES,
+  RESOLVED_APPEAL_STATUSES,
+  WorkingCalendar,
+} from '@adaldesk/libs';
 
 /** Statuses of an appeal still being worked on: the backlog. */
 export const OPEN_APPEAL_STATUSES = APPEAL_STATUSES.filter((status) => !DECIDED_APPEAL_STATUSES.includes(status));
-/** Decided in the office (resolution rate and SLA compliance count these; forwarded ones apart). */
-export const RESOLVED_APPEAL_STATUSES = ['resolved', 'closed'] as const;
 
 const DAY = 86_400_000;
 
-/** Minutes east of UTC of `timeZone` at `instant`. */
-function offsetMinutes(instant: Date, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
-  const asUtc = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
-}
+/** The office's clock: only its time zone matters here, so no exceptions to the working week. */
+const clockOf = (timeZone: string) => new WorkingCalendar([], { timeZone });
 
 /** The first instant of the civil `date` (`YYYY-MM-DD`) in `timeZone`. */
 export function startOfDay(date: string, timeZone: string): Date {
-  const midnightUtc = Date.parse(`${date}T00:00:00Z`);
-  // The offset at the guess, then again at the corrected instant (a change of offset that day).
-  let instant = midnightUtc - offsetMinutes(new Date(midnightUtc), timeZone) * 60_000;
-  instant = midnightUtc - offsetMinutes(new Date(instant), timeZone) * 60_000;
-  return new Date(instant);
+  return clockOf(timeZone).localDateTime(date, '00:00');
 }
 
 /** Both ends of a period of civil dates as instants: its first moment and its last millisecond. */
@@ -132,7 +115,7 @@ export function periodPresets(
 
 /** Today's civil date in `timeZone`. */
 export function civilToday(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return clockOf(timeZone).localDate(now);
 }
 
 type Cell = string | number | null | undefined;

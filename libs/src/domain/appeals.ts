@@ -42,8 +42,14 @@ export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
 /** Outcomes that count as resolved in the citizen's favour for the resolution rate. */
 export const FAVOURABLE_OUTCOMES: readonly AppealOutcome[] = ['satisfied', 'partially_satisfied'];
 
+/**
+ * Decided by the office itself, with an outcome: what the resolution rate and SLA compliance count
+ * (forwarded appeals are decided too, but counted apart) and what may be reopened.
+ */
+export const RESOLVED_APPEAL_STATUSES: readonly AppealStatus[] = ['resolved', 'closed'];
+
 /** Statuses in which the appeal is decided: the SLA clock has stopped for good (until a reopen). */
-export const DECIDED_APPEAL_STATUSES: readonly AppealStatus[] = ['resolved', 'closed', 'forwarded'];
+export const DECIDED_APPEAL_STATUSES: readonly AppealStatus[] = [...RESOLVED_APPEAL_STATUSES, 'forwarded'];
 
 /**
  * The workflow steps, `POST /api/appeals/:id/actions/<action>`, each with the statuses it starts from
@@ -59,7 +65,7 @@ export const APPEAL_WORKFLOW = {
   forward: { from: ['registered', 'triaged', 'in_progress'], to: 'forwarded' },
   resolve: { from: ['in_progress'], to: 'resolved' },
   close: { from: ['resolved'], to: 'closed' },
-  reopen: { from: ['resolved', 'closed'], to: 'reopened' },
+  reopen: { from: RESOLVED_APPEAL_STATUSES, to: 'reopened' },
 } as const satisfies Record<string, { from: readonly AppealStatus[]; to: AppealStatus | null }>;
 
 export type AppealAction = keyof typeof APPEAL_WORKFLOW;
