@@ -29,6 +29,13 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
     bodyParser: false,
   });
   app.set('trust proxy', config.trustProxy);
+  // API answers carry applicants' identities: no browser or proxy keeps a copy. With nothing cached,
+  // an ETag would only cost every answer a hash of its body.
+  app.set('etag', false);
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.url.startsWith(`/${API_PREFIX}/`)) res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(requestContextMiddleware);
   app.use(requestLogger(logger.child({ component: 'http' }), (req) => req.url === `/${API_PREFIX}/health`));
   app.use(

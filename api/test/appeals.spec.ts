@@ -459,6 +459,37 @@ describe('duplicates, search, filters and export', () => {
     expect(await search(`асхана рынке ${tag}`)).toEqual([]);
   });
 
+  it('lists each appeal exactly as the record reads, for a manager and an inspector', async () => {
+    let appeal = await register();
+    for (const [action, body] of [
+      ['triage', { categoryId: repairsId, assigneeId: officerId }],
+      ['start', {}],
+      ['request-info', { reason: 'Сметаны күтеміз' }],
+      ['resume', {}],
+      ['request-extension', { days: 3, reason: 'Қосымша тексеру' }],
+    ] as const) {
+      appeal = (await act(appeal.id, action, { version: appeal.version, ...body })).body;
+    }
+    // Dates, the pauses and the pending extension (JSON), numbers and nulls all read back alike.
+    expect(appeal).toMatchObject({ extensionRequest: { days: 3 }, slaPauses: [expect.any(Object)] });
+    for (const token of [t.tokens.manager, t.tokens.inspector]) {
+      const record = await t.http.get(`/api/appeals/${appeal.id}`).set(bearer(token));
+      const list = await t.http
+        .get('/api/appeals')
+        .query({ filter: JSON.stringify({ q: appeal.number }) })
+        .set(bearer(token));
+      expect(list.status).toBe(200);
+      expect(list.body).toEqual([record.body]);
+    }
+  });
+
+  it('marks API answers as not to be stored, with no ETag', async () => {
+    const list = await t.http.get('/api/appeals').query({ range: '[0,0]' }).set(bearer(t.tokens.manager));
+    expect(list.status).toBe(200);
+    expect(list.headers['cache-control']).toBe('no-store');
+    expect(list.headers.etag).toBeUndefined();
+  });
+
   it('counts search matches only up to a limit past the page, then pages on without a total', async () => {
     const tag = unique();
     const first = await register({ description: `Базар бағасы ${tag}` });
@@ -509,6 +540,31 @@ describe('duplicates, search, filters and export', () => {
       .set(bearer(t.tokens.manager));
     expect(bad.status).toBe(400);
     expect(bad.body.details.map((problem: { field: string }) => problem.field)).toContain('filter.colour');
+  });
+
+  it('filters on a category, organisation or assignee not set, and on one set', async () => {
+    const marker = `Белгі ${unique()}`;
+    const bare = await register({ description: marker, organisationId: null });
+    const triaged = await register({ description: marker });
+    await act(triaged.id, 'triage', { version: triaged.version, categoryId: repairsId, assigneeId: officerId });
+    const ids = async (filter: Record<string, unknown>) => {
+      const list = await t.http
+        .get('/api/appeals')
+        .query({ filter: JSON.stringify({ q: marker, ...filter }) })
+        .set(bearer(t.tokens.manager));
+      expect(list.status).toBe(200);
+      return list.body.map((row: { id: string }) => row.id);
+    };
+    for (const property of ['categoryId', 'organisationId', 'assigneeId']) {
+      expect(await ids({ [`${property}_null`]: true })).toEqual([bare.id]);
+      expect(await ids({ [`${property}_null`]: false })).toEqual([triaged.id]);
+    }
+    const bad = await t.http
+      .get('/api/appeals')
+      .query({ filter: JSON.stringify({ categoryId_null: 'yes' }) })
+      .set(bearer(t.tokens.manager));
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toEqual([{ field: 'filter.categoryId_null', message: 'must be true or false' }]);
   });
 
   it('exports the filtered list as CSV for those allowed, and refuses inspectors', async () => {

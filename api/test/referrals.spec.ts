@@ -347,6 +347,39 @@ describe('the funnel figures', () => {
     });
     expect(response.body.damagesRecovered).toBe('0.30');
 
+    // Each step's count opens a list of exactly that many referrals: the `reached` filter.
+    for (const [step, count] of Object.entries(response.body.counts as Record<string, number>)) {
+      if (step === 'referred') continue;
+      const list = await t.http
+        .get('/api/referrals')
+        .query({
+          filter: JSON.stringify({
+            regionId,
+            agency,
+            referredOn_gte: daysAgo(365),
+            referredOn_lte: TODAY,
+            reached: step,
+          }),
+        })
+        .set(bearer(t.tokens.admin));
+      expect({ step, status: list.status, range: list.headers['content-range'] }).toEqual({
+        step,
+        status: 200,
+        range: expect.stringMatching(new RegExp(`/${count}$`)),
+      });
+    }
+    const refusedOrConvicted = await t.http
+      .get('/api/referrals')
+      .query({ filter: JSON.stringify({ regionId, agency, reached: ['refused', 'convicted'] }) })
+      .set(bearer(t.tokens.admin));
+    expect(refusedOrConvicted.headers['content-range']).toMatch(/\/3$/);
+    const unknownStep = await t.http
+      .get('/api/referrals')
+      .query({ filter: JSON.stringify({ reached: 'arrested' }) })
+      .set(bearer(t.tokens.admin));
+    expect(unknownStep.status).toBe(400);
+    expect(fieldsOf(unknownStep.body)).toEqual(['filter.reached']);
+
     // A period before any of them counts nothing; the officer of Almaty may not see another region's.
     const before = await t.http
       .get('/api/stats/referral-funnel')

@@ -12,3 +12,4 @@ export * from './domain/inspections.js';
 export * from './domain/prices.js';
 export * from './domain/evidence-files.js';
 export * from './domain/corrective-actions.js';
+export * from './domain/stats.js';

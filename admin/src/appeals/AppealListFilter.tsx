@@ -1,4 +1,4 @@
-import { DateInput, SearchInput, SelectArrayInput, SelectInput } from 'react-admin';
+import { BooleanInput, DateInput, SearchInput, SelectArrayInput, SelectInput } from 'react-admin';
 import { enumChoices } from '../common/choices';
 import { RegionInput } from '../common/RegionInput';
 import { AssigneeInput, CategoryInput, OrganisationInput } from './AppealReferenceInputs';
@@ -15,6 +15,10 @@ export const appealFilters = [
   <CategoryInput key="categoryId" source="categoryId" />,
   <OrganisationInput key="organisationId" source="organisationId" />,
   <AssigneeInput key="assigneeId" source="assigneeId" />,
+  // Added switched on: "unassigned" is what triage looks for; switched off it is "assigned".
+  <BooleanInput key="assigneeId_null" source="assigneeId_null" defaultValue={true} />,
+  <BooleanInput key="categoryId_null" source="categoryId_null" defaultValue={true} />,
+  <BooleanInput key="organisationId_null" source="organisationId_null" defaultValue={true} />,
   <DateInput key="receivedAt_gte" source="receivedAt_gte" />,
   <DateInput key="receivedAt_lte" source="receivedAt_lte" />,
   <DateInput key="registeredAt_gte" source="registeredAt_gte" />,

@@ -16,7 +16,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { REFERRAL_STATUSES } from '@adaldesk/libs';
+import { OPEN_SLA_STATES, REFERRAL_STATUSES } from '@adaldesk/libs';
 import { useEffect, useState } from 'react';
 import {
   Title,
@@ -52,7 +52,6 @@ import type { Breakdown, BreakdownRow, DashboardQuery, FindingStats, Overview, T
 /** The office's time zone until the API has answered with the calendar's own. */
 const DEFAULT_TIME_ZONE = 'Asia/Almaty';
 const TOP = 10;
-const OPEN_STATES = ['on_track', 'at_risk', 'breached', 'paused'] as const;
 
 interface Figures {
   overview: Overview;
@@ -156,8 +155,8 @@ export const Dashboard = ({ user }: { user: SessionUser }) => {
   const scope = { from: query.from, to: query.to, regionId: query.regionId, timeZone };
   const links = appealLinks(scope);
   const keyLinks = (dimension: string) => (row: BreakdownRow) => {
-    if (row.key === null) return null;
-    const rowLinks = appealLinks(scope, { [DIMENSION_FILTERS[dimension]]: row.key });
+    const filter = DIMENSION_FILTERS[dimension];
+    const rowLinks = appealLinks(scope, row.key === null ? { [`${filter}_null`]: true } : { [filter]: row.key });
     return { received: rowLinks.received, decided: rowLinks.decided, open: rowLinks.open };
   };
   const fileName = (panel: string) =>
@@ -428,7 +427,7 @@ const Kpis = ({
           [translate('app.dashboard.median_days'), overview.medianWorkingDaysToDecision],
           [translate('app.dashboard.forwarded'), overview.forwarded],
           [translate('app.dashboard.open'), overview.open.total],
-          ...OPEN_STATES.map((state) => [translate(`enums.slaState.${state}`), overview.open[state]]),
+          ...OPEN_SLA_STATES.map((state) => [translate(`enums.slaState.${state}`), overview.open[state]]),
         ],
       })}
     >
@@ -485,7 +484,7 @@ const Kpis = ({
         <Typography variant="body2" color="text.secondary">
           {translate('app.dashboard.open_by_state')}
         </Typography>
-        {OPEN_STATES.map((state) => (
+        {OPEN_SLA_STATES.map((state) => (
           <Chip
             key={state}
             variant="outlined"
@@ -506,6 +505,41 @@ const Kpis = ({
 };
 
 const FUNNEL_STEPS = ['referred', 'underReview', 'caseOpened', 'sentToCourt', 'verdict', 'convicted'] as const;
+/** The bars of the funnel, each opening the referrals that reached it. */
+const REACHED_STEPS = [...FUNNEL_STEPS.slice(1), 'refused'] as const;
+
+/** A labelled row of small chips, each a named count that opens its list. */
+const FigureChips = ({
+  label,
+  figures,
+}: {
+  label: string;
+  figures: { key: string; label: string; to: string; testId: string; count: number }[];
+}) => {
+  const locale = useLocale();
+  return (
+    <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1, mt: 1, alignItems: 'center' }}>
+      <Typography variant="body2" color="text.secondary">
+        {label}:
+      </Typography>
+      {figures.map((figure) => (
+        <Chip
+          key={figure.key}
+          size="small"
+          variant="outlined"
+          label={
+            <>
+              {figure.label}:{' '}
+              <FigureLink to={figure.to} testId={figure.testId} count={figure.count}>
+                {countText(figure.count, locale)}
+              </FigureLink>
+            </>
+          }
+        />
+      ))}
+    </Stack>
+  );
+};
 
 /** The referral funnel of the period, and where its referrals stand now (each status opens its list). */
 const FunnelPanel = ({ funnel, fileName }: { funnel: ReferralFunnel; fileName: (panel: string) => string }) => {
@@ -550,30 +584,26 @@ const FunnelPanel = ({ funnel, fileName }: { funnel: ReferralFunnel; fileName: (
         {' · '}
         {translate('app.dashboard.funnel.damages')}: {formatTenge(funnel.damagesRecovered, locale)}
       </Typography>
-      <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1, mt: 1, alignItems: 'center' }}>
-        <Typography variant="body2" color="text.secondary">
-          {translate('app.dashboard.funnel.now')}:
-        </Typography>
-        {REFERRAL_STATUSES.map((status) => (
-          <Chip
-            key={status}
-            size="small"
-            variant="outlined"
-            label={
-              <>
-                {translate(`enums.referralStatus.${status}`)}:{' '}
-                <FigureLink
-                  to={listLink('referrals', { ...base, status })}
-                  testId={`funnel-now-${status}`}
-                  count={funnel.current[status]}
-                >
-                  {countText(funnel.current[status], locale)}
-                </FigureLink>
-              </>
-            }
-          />
-        ))}
-      </Stack>
+      <FigureChips
+        label={translate('app.dashboard.funnel.reached')}
+        figures={REACHED_STEPS.map((step) => ({
+          key: step,
+          label: stepLabel(step),
+          to: listLink('referrals', { ...base, reached: step }),
+          testId: `funnel-step-${step}`,
+          count: funnel.counts[step],
+        }))}
+      />
+      <FigureChips
+        label={translate('app.dashboard.funnel.now')}
+        figures={REFERRAL_STATUSES.map((status) => ({
+          key: status,
+          label: translate(`enums.referralStatus.${status}`),
+          to: listLink('referrals', { ...base, status }),
+          testId: `funnel-now-${status}`,
+          count: funnel.current[status],
+        }))}
+      />
     </Panel>
   );
 };

@@ -102,7 +102,7 @@ export const KpiCard = ({
   testId,
 }: {
   label: string;
-  value: string;
+  value: string | number;
   /** The list the figure opens, and how many records it holds (for a share, its numerator). */
   to?: string;
   count?: number;

@@ -1,4 +1,7 @@
 /** What `/api/stats/*` answers, as the dashboard reads it. */
+import type { DecisionFigures, OpenSlaState } from '@adaldesk/libs';
+
+export type { DecisionFigures, OpenSlaState };
 
 export interface StatsPeriodAnswer {
   from: string;
@@ -7,19 +10,6 @@ export interface StatsPeriodAnswer {
   timeZone: string;
   asOf: string;
 }
-
-export interface DecisionFigures {
-  received: number;
-  decided: number;
-  favourable: number;
-  resolutionRate: number | null;
-  decidedOnTime: number;
-  slaCompliance: number | null;
-  forwarded: number;
-  forwardedOnTime: number;
-}
-
-export type OpenSlaState = 'on_track' | 'at_risk' | 'breached' | 'paused';
 
 export interface BacklogBucket {
   bucket: string;

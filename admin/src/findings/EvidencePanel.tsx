@@ -15,22 +15,11 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { EvidenceRecord, FindingRecord } from '../inspections/inspectionTypes';
+import { saveFile } from '../common/saveFile';
 import type { AdalDeskDataProvider } from '../providers/dataProvider';
 
 /** Images a browser draws; HEIC (iPhone) and PDF are offered as downloads only. */
 const DRAWABLE = ['image/jpeg', 'image/png', 'image/webp'];
-
-/** Hands a blob to the browser's "save" as if it had been a link. */
-function save(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** A photo's thumbnail, fetched with the bearer token (which an <img src> cannot send). */
 const Thumbnail = ({ file }: { file: EvidenceRecord }) => {
@@ -91,7 +80,7 @@ const EvidenceCard = ({
   const download = async () => {
     try {
       const { blob } = await dataProvider.evidenceContent(file.id);
-      save(blob, file.fileName);
+      saveFile(blob, file.fileName);
     } catch (error) {
       notify((error as HttpError).message || 'ra.notification.http_error', { type: 'error' });
     }

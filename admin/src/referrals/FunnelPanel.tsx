@@ -1,6 +1,7 @@
-import { Box, Card, CardContent, Typography } from '@mui/material';
+import { Box, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useDataProvider, useListContext, useLocale, useTranslate } from 'react-admin';
+import { KpiCard } from '../dashboard/DashboardParts';
 import type { AdalDeskDataProvider } from '../providers/dataProvider';
 import type { ReferralFunnel } from './referralTypes';
 import { formatTenge } from '../common/formatTenge';
@@ -9,34 +10,6 @@ import { formatTenge } from '../common/formatTenge';
 export { formatTenge };
 
 const percent = (value: number | null) => (value === null ? '' : `${Math.round(value * 100)}%`);
-
-const Figure = ({
-  label,
-  value,
-  note,
-  testId,
-}: {
-  label: string;
-  value: string | number;
-  note?: string;
-  testId: string;
-}) => (
-  <Card variant="outlined" sx={{ minWidth: 120, flex: '1 1 0' }}>
-    <CardContent sx={{ py: 1, '&:last-child': { pb: 1 } }}>
-      <Typography variant="caption" color="text.secondary" component="div">
-        {label}
-      </Typography>
-      <Typography variant="h6" component="div" data-testid={testId}>
-        {value}
-      </Typography>
-      {note && (
-        <Typography variant="caption" color="text.secondary" component="div">
-          {note}
-        </Typography>
-      )}
-    </CardContent>
-  </Card>
-);
 
 interface FunnelFiguresProps {
   regionId?: string;
@@ -81,33 +54,33 @@ export const FunnelFigures = ({ regionId, agency, refreshKey }: FunnelFiguresPro
         {translate('app.referrals.funnel.title', { from: funnel.from, to: funnel.to })}
       </Typography>
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-        <Figure testId="funnel-referred" label={translate('app.referrals.funnel.referred')} value={counts.referred} />
-        <Figure
+        <KpiCard testId="funnel-referred" label={translate('app.referrals.funnel.referred')} value={counts.referred} />
+        <KpiCard
           testId="funnel-under-review"
           label={translate('app.referrals.funnel.under_review')}
           value={counts.underReview}
           note={of(conversion.underReview)}
         />
-        <Figure
+        <KpiCard
           testId="funnel-case-opened"
           label={translate('app.referrals.funnel.case_opened')}
           value={counts.caseOpened}
           note={of(conversion.caseOpened)}
         />
-        <Figure testId="funnel-refused" label={translate('app.referrals.funnel.refused')} value={counts.refused} />
-        <Figure
+        <KpiCard testId="funnel-refused" label={translate('app.referrals.funnel.refused')} value={counts.refused} />
+        <KpiCard
           testId="funnel-sent-to-court"
           label={translate('app.referrals.funnel.sent_to_court')}
           value={counts.sentToCourt}
           note={of(conversion.sentToCourt)}
         />
-        <Figure
+        <KpiCard
           testId="funnel-convicted"
           label={translate('app.referrals.funnel.convicted')}
           value={counts.convicted}
           note={translate('app.referrals.funnel.verdicts', { smart_count: counts.verdict })}
         />
-        <Figure
+        <KpiCard
           testId="funnel-damages"
           label={translate('app.referrals.funnel.damages')}
           value={formatTenge(funnel.damagesRecovered, locale)}

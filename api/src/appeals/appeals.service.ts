@@ -115,6 +115,7 @@ export class AppealsService extends CrudService<Appeal> {
             decidedAt: 'datetime',
           },
           ['receivedAt', 'registeredAt', 'dueAt', 'decidedAt'],
+          ['categoryId', 'organisationId', 'assigneeId'],
         ),
         slaState: { property: 'slaState', type: 'text', operator: 'eq' },
       },
@@ -308,21 +309,14 @@ export class AppealsService extends CrudService<Appeal> {
   async timeline(user: AuthenticatedUser, id: string): Promise<object[]> {
     this.assertAllowed(user, 'read');
     await this.findVisible(this.dataSource.manager, user, id, 'read');
-    const events = (await this.auditEvents.historyOf(user, 'appeals', id)) as Record<string, unknown>[];
-    return events.map(({ id: eventId, occurredAt, actorId, actorEmail, actorRole, action, before, after }) => ({
-      id: eventId,
-      occurredAt,
-      actorId,
-      actorEmail,
-      actorRole,
-      action,
-      before,
-      after,
-    }));
+    return this.auditEvents.timelineOf(user, 'appeals', id);
   }
 
   protected override toJson(row: Appeal, user: AuthenticatedUser): object {
-    return { ...super.toJson(row, user), slaState: liveSlaState(row, new Date()) };
+    // A copy of its own, so the state as of now is set on it in place.
+    const json = super.toJson(row, user) as { slaState?: string };
+    json.slaState = liveSlaState(row, new Date());
+    return json;
   }
 
   protected override applyFilters(

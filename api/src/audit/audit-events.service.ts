@@ -40,15 +40,24 @@ export class AuditEventsService extends CrudService<AuditEvent> {
     });
   }
 
-  /** The events of one record the caller may read, oldest first (the record's own scope was checked). */
-  async historyOf(user: AuthenticatedUser, entityType: Resource, entityId: string): Promise<object[]> {
+  /**
+   * One record's timeline: its events oldest first, each as who did what and when with the values
+   * before and after, without the fields the caller may not read (the record's own scope was checked).
+   */
+  async timelineOf(user: AuthenticatedUser, entityType: Resource, entityId: string): Promise<object[]> {
     const events = await this.dataSource
       .getRepository(AuditEvent)
       .createQueryBuilder('event')
       .where('event.entityType = :entityType AND event.entityId = :entityId', { entityType, entityId })
       .orderBy('event.id', 'ASC')
       .getMany();
-    return events.map((event) => this.presentValues(event, user));
+    return events.map((event) => {
+      const { id, occurredAt, actorId, actorEmail, actorRole, action, before, after } = this.presentValues(
+        event,
+        user,
+      ) as AuditEvent;
+      return { id, occurredAt, actorId, actorEmail, actorRole, action, before, after };
+    });
   }
 
   protected override toJson(row: AuditEvent, user: AuthenticatedUser): object {

@@ -97,11 +97,7 @@ async function referenceLookups(client: pg.ClientBase): Promise<unknown[]> {
   );
   const policies: { id: string; code: string }[] = (await client.query(`SELECT id, code FROM sla_policies`)).rows;
   const policy = (code: string) => policies.find((p) => p.code === code)!.id;
-  const sentences = Object.values(MATTERS).flatMap((phrases) =>
-    [...phrases.kk, ...phrases.ru].map((sentence) =>
-      sentence.replace(/\{(\w+)\}/g, (_, slot: string) => SLOT_VALUES[slot]?.kk[0] ?? '12'),
-    ),
-  );
+  const sentences = benchSentences();
   const names = [...NAMES.kazakh.surnames, ...NAMES.russian.surnames].flatMap((surname) =>
     [...NAMES.kazakh.male, ...NAMES.russian.male].map((first) => `${surname} ${first}`),
   );
@@ -222,3 +218,12 @@ FROM (
     ) r
   ) s
 ) t`;
+
+/** Every demo sentence of every matter, in Kazakh and Russian, its blanks filled: the bench's appeal texts. */
+export function benchSentences(): string[] {
+  return Object.values(MATTERS).flatMap((phrases) =>
+    [...phrases.kk, ...phrases.ru].map((sentence) =>
+      sentence.replace(/\{(\w+)\}/g, (_, slot: string) => SLOT_VALUES[slot]?.kk[0] ?? '12'),
+    ),
+  );
+}

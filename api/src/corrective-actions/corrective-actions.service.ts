@@ -233,16 +233,7 @@ export class CorrectiveActionsService extends CrudService<CorrectiveAction> {
         slaState: liveCorrectiveActionState({ ...deadline, decidedAt: null, slaState: 'on_track' }, now),
         createdById: user.id,
       });
-      const inserted = await manager.save(CorrectiveAction, action);
-      const stored = await manager.findOneByOrFail(CorrectiveAction, { id: inserted.id });
-      await this.audit.record(manager, user, {
-        action: 'create',
-        entityType: 'corrective-actions',
-        entityId: stored.id,
-        regionId: stored.regionId,
-        after: stored,
-      });
-      return stored;
+      return this.saveAudited(manager, user, action);
     });
     this.afterCommit(saved);
     return this.toJson(saved, user);
@@ -293,17 +284,7 @@ export class CorrectiveActionsService extends CrudService<CorrectiveAction> {
   async timeline(user: AuthenticatedUser, id: string): Promise<object[]> {
     this.assertAllowed(user, 'read');
     await this.findVisible(this.dataSource.manager, user, id, 'read');
-    const events = (await this.auditEvents.historyOf(user, 'corrective-actions', id)) as Record<string, unknown>[];
-    return events.map(({ id: eventId, occurredAt, actorId, actorEmail, actorRole, action, before, after }) => ({
-      id: eventId,
-      occurredAt,
-      actorId,
-      actorEmail,
-      actorRole,
-      action,
-      before,
-      after,
-    }));
+    return this.auditEvents.timelineOf(user, 'corrective-actions', id);
   }
 
   protected override toJson(row: CorrectiveAction, user: AuthenticatedUser): object {

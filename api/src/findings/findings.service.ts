@@ -102,16 +102,7 @@ export class FindingsService extends CrudService<Finding> {
       appealId: dto.appealId ?? null,
       createdById: user.id,
     });
-    const inserted = await manager.save(Finding, finding);
-    const stored = await manager.findOneByOrFail(Finding, { id: inserted.id });
-    await this.audit.record(manager, user, {
-      action: 'create',
-      entityType: 'findings',
-      entityId: stored.id,
-      regionId: stored.regionId,
-      after: stored,
-    });
-    return stored;
+    return this.saveAudited(manager, user, finding);
   }
 
   override async update(user: AuthenticatedUser, id: string, body: unknown): Promise<object> {

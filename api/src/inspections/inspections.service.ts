@@ -138,16 +138,7 @@ export class InspectionsService extends CrudService<Inspection> {
         notes: dto.notes ?? null,
         status: 'planned',
       });
-      const inserted = await manager.save(Inspection, inspection);
-      const stored = await manager.findOneByOrFail(Inspection, { id: inserted.id });
-      await this.audit.record(manager, user, {
-        action: 'create',
-        entityType: 'inspections',
-        entityId: stored.id,
-        regionId: stored.regionId,
-        after: stored,
-      });
-      return stored;
+      return this.saveAudited(manager, user, inspection);
     });
     return this.toJson(saved, user);
   }

@@ -7,17 +7,19 @@ import {
   nextReferralStatus,
   previousStepDate,
   REFERRAL_ACTIONS,
+  REFERRAL_FUNNEL_STEPS,
   REFERRAL_STATUS_DATES,
   type ReferralAction,
+  type ReferralFunnelStep,
   type ReferralStatus,
 } from '@adaldesk/libs';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { AuditEventsService } from '../audit/audit-events.service.js';
 import { AuditService } from '../core/audit/audit.service.js';
 import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
 import { changedFields, CrudService } from '../core/crud/crud.service.js';
-import { filtersFor } from '../core/crud/list-query.js';
+import { filtersFor, type ListQuery } from '../core/crud/list-query.js';
 import { AppError, ErrorCode, type FieldProblem } from '../core/errors/app-error.js';
 import { validateBody } from '../core/validation/validate-body.js';
 import { WorkingCalendarService } from '../sla/working-calendar.service.js';
@@ -32,6 +34,7 @@ import {
 import { UpdateReferralDto } from './dto/update-referral.dto.js';
 import { ReferralFollowUpJobs } from './jobs/referral-follow-up.job.js';
 import { Referral } from './referral.entity.js';
+import { REFERRAL_STEP_SQL } from './referral-steps.js';
 
 /** Statuses in which a case has been opened, so it has a register number. */
 const CASE_STATUSES: readonly ReferralStatus[] = ['case_opened', 'sent_to_court', 'verdict'];
@@ -79,27 +82,46 @@ export class ReferralsService extends CrudService<Referral> {
       entity: Referral,
       createDto: CreateReferralDto,
       updateDto: UpdateReferralDto,
-      filters: filtersFor(
-        {
-          status: 'text',
-          agency: 'text',
-          verdict: 'text',
-          regionId: 'uuid',
-          organisationId: 'uuid',
-          ownerId: 'uuid',
-          appealId: 'uuid',
-          findingId: 'uuid',
-          referredOn: 'date',
-          caseOpenedOn: 'date',
-        },
-        ['referredOn', 'caseOpenedOn'],
-      ),
+      filters: {
+        ...filtersFor(
+          {
+            status: 'text',
+            agency: 'text',
+            verdict: 'text',
+            regionId: 'uuid',
+            organisationId: 'uuid',
+            ownerId: 'uuid',
+            appealId: 'uuid',
+            findingId: 'uuid',
+            referredOn: 'date',
+            caseOpenedOn: 'date',
+          },
+          ['referredOn', 'caseOpenedOn'],
+        ),
+        // The funnel step reached (one or any of several): what each bar of the dashboard's funnel counts.
+        reached: { property: 'reached', type: 'text', operator: 'eq' },
+      },
       sortable: ['number', 'referredOn', 'status', 'agency', 'caseOpenedOn', 'followUpDueAt', 'updatedAt'],
       defaultSort: ['referredOn', 'DESC'],
       searchable: true,
       searchProperties: ['number', 'summary', 'registerNumber'],
       readOnlyFields: SERVER_FIELDS,
     });
+  }
+
+  protected override applyFilters(builder: SelectQueryBuilder<Referral>, query: ListQuery, user: AuthenticatedUser) {
+    const reached = query.filters.filter((filter) => filter.spec.property === 'reached');
+    const others = query.filters.filter((filter) => filter.spec.property !== 'reached');
+    super.applyFilters(builder, { ...query, filters: others }, user);
+    for (const { value } of reached) {
+      const steps = (Array.isArray(value) ? value : [value]) as string[];
+      if (steps.length === 0 || !steps.every((step) => (REFERRAL_FUNNEL_STEPS as readonly string[]).includes(step))) {
+        throw AppError.validation([
+          { field: 'filter.reached', message: `must be one of: ${REFERRAL_FUNNEL_STEPS.join(', ')}` },
+        ]);
+      }
+      builder.andWhere(`(${steps.map((step) => `(${REFERRAL_STEP_SQL[step as ReferralFunnelStep]})`).join(' OR ')})`);
+    }
   }
 
   override async create(user: AuthenticatedUser, body: unknown): Promise<object> {
@@ -173,16 +195,7 @@ export class ReferralsService extends CrudService<Referral> {
         lastOutcomeAt: now,
         followUpDueAt: this.followUps.followUpDueAfter(now),
       });
-      const inserted = await manager.save(Referral, referral);
-      const stored = await manager.findOneByOrFail(Referral, { id: inserted.id });
-      await this.audit.record(manager, user, {
-        action: 'create',
-        entityType: 'referrals',
-        entityId: stored.id,
-        regionId: stored.regionId,
-        after: stored,
-      });
-      return stored;
+      return this.saveAudited(manager, user, referral);
     });
     this.afterCommit(saved);
     return this.toJson(saved, user);
@@ -238,17 +251,7 @@ export class ReferralsService extends CrudService<Referral> {
   async timeline(user: AuthenticatedUser, id: string): Promise<object[]> {
     this.assertAllowed(user, 'read');
     await this.findVisible(this.dataSource.manager, user, id, 'read');
-    const events = (await this.auditEvents.historyOf(user, 'referrals', id)) as Record<string, unknown>[];
-    return events.map(({ id: eventId, occurredAt, actorId, actorEmail, actorRole, action, before, after }) => ({
-      id: eventId,
-      occurredAt,
-      actorId,
-      actorEmail,
-      actorRole,
-      action,
-      before,
-      after,
-    }));
+    return this.auditEvents.timelineOf(user, 'referrals', id);
   }
 
   private step(referral: Referral, action: ReferralAction, dto: ReferralStepDto, { now, today }: StepContext): void {

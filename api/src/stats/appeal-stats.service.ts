@@ -1,4 +1,10 @@
-import type { WorkingCalendar } from '@adaldesk/libs';
+import {
+  type DecisionFigures,
+  OPEN_SLA_STATES,
+  STATS_DIMENSIONS,
+  type StatsDimension,
+  type WorkingCalendar,
+} from '@adaldesk/libs';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { Appeal } from '../appeals/appeal.entity.js';
@@ -18,11 +24,6 @@ import {
   rejectUnknownParameters,
   type StatsPeriod,
 } from './stats-period.js';
-
-export const STATS_DIMENSIONS = ['region', 'category', 'organisation', 'channel', 'assignee', 'month'] as const;
-export type StatsDimension = (typeof STATS_DIMENSIONS)[number];
-
-export const OPEN_SLA_STATES = ['on_track', 'at_risk', 'breached', 'paused'] as const;
 
 /** Backlog buckets by age: working days after the registration day up to and including today. */
 export const BACKLOG_BUCKETS = [
@@ -45,22 +46,6 @@ const DIMENSION_ROLLUPS: Record<StatsDimension, string> = {
   assignee: 'assignee',
   month: 'total',
 };
-
-/** What was decided in a period, from the rollups. */
-export interface DecisionFigures {
-  received: number;
-  /** Resolved (resolved or closed) with the decision day in the period; forwarded ones are counted apart. */
-  decided: number;
-  favourable: number;
-  /** Satisfied + partially satisfied over decided; null when nothing was decided. */
-  resolutionRate: number | null;
-  decidedOnTime: number;
-  /** Decided on or before the deadline (`met`) over decided; null when nothing was decided. */
-  slaCompliance: number | null;
-  /** Forwarded to the competent body: ends our SLA, measured against the forwarding deadline. */
-  forwarded: number;
-  forwardedOnTime: number;
-}
 
 interface Scope {
   user: AuthenticatedUser;

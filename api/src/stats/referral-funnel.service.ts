@@ -5,6 +5,7 @@ import { applyAbility } from '../core/access/ability-to-sql.js';
 import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
 import { AppError, type FieldProblem } from '../core/errors/app-error.js';
 import { Referral } from '../referrals/referral.entity.js';
+import { REFERRAL_STEP_SQL } from '../referrals/referral-steps.js';
 import { WorkingCalendarService } from '../sla/working-calendar.service.js';
 import { assertRegionReadable, parsePeriod, parseRegionId, rejectUnknownParameters } from './stats-period.js';
 
@@ -53,17 +54,7 @@ export interface ReferralFunnel {
 }
 
 /** Counts of the referrals that reached a step: a date on the step, or the status for the end points. */
-const COUNT_SQL: Record<keyof FunnelCounts, string> = {
-  referred: 'TRUE',
-  underReview: 'record.review_started_on IS NOT NULL',
-  caseOpened: 'record.case_opened_on IS NOT NULL',
-  refused: "record.status = 'refused'",
-  sentToCourt: 'record.sent_to_court_on IS NOT NULL',
-  verdict: "record.status = 'verdict'",
-  convicted: "record.verdict = 'convicted'",
-  acquitted: "record.verdict = 'acquitted'",
-  dismissed: "record.verdict = 'dismissed'",
-};
+const COUNT_SQL: Record<keyof FunnelCounts, string> = { referred: 'TRUE', ...REFERRAL_STEP_SQL };
 
 const MEDIAN_SQL: Record<keyof ReferralFunnel['medianDays'], string> = {
   referredToReview: 'record.review_started_on - record.referred_on',

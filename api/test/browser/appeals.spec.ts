@@ -193,15 +193,23 @@ test('an appeal from a Friday evening is registered on Monday, worked, and each 
   await manager.screenshot({ path: `${SCREENSHOTS}/appeal-resolve-kk.png`, fullPage: true });
   await manager.getByRole('dialog').getByRole('button', { name: 'Болдырмау' }).click();
 
-  // Back on the list, the officer takes the appeal with the bulk "assign" and exports the list as CSV.
+  // Back on the list, the officer finds it among the unassigned appeals, takes it with the bulk
+  // "assign", and exports the list as CSV.
   await officer.goto(`${baseUrl}/#/appeals?filter=${encodeURIComponent(JSON.stringify({ q: number }))}`);
+  await officer.getByRole('button', { name: 'Add filter' }).click();
+  await officer.getByRole('menuitemcheckbox', { name: 'Unassigned' }).click();
+  await officer.waitForURL(/assigneeId_null%22%3Atrue/);
   const row = officer.locator('table tbody tr', { hasText: number });
+  await row.waitFor();
   await row.locator('input[type="checkbox"]').check();
   await officer.getByRole('button', { name: 'Assign' }).click();
   const assignDialog = officer.getByRole('dialog');
   await assignDialog.getByRole('combobox', { name: /Assignee/ }).fill('Омарова');
   await officer.getByRole('option', { name: 'Дина Омарова' }).click();
   await assignDialog.locator('button[type="submit"]').click();
+  // Assigned now: it leaves the unassigned list.
+  await officer.getByText(/No Appeals found using the current filters/).waitFor();
+  await officer.goto(`${baseUrl}/#/appeals?filter=${encodeURIComponent(JSON.stringify({ q: number }))}`);
   await row.getByText('Дина Омарова').waitFor();
   const [{ assignee }] = await t.dataSource.query(
     `SELECT u.email AS assignee FROM appeals a JOIN users u ON u.id = a.assignee_id WHERE a.id = $1`,

@@ -259,6 +259,10 @@ test("the region's manager sees exactly the figures of the appeals made, and eac
   // Every figure that opens a list opens one of exactly that many records.
   const links = await figureLinks(manager);
   expect(links.length).toBeGreaterThanOrEqual(20);
+  // Appeals not yet triaged have no category: their row opens them too.
+  expect(links.map((link) => link.testId)).toEqual(
+    expect.arrayContaining(['categories-none-received', 'categories-none-open']),
+  );
   for (const { testId, count, href } of links) {
     await open(manager, href);
     expect({ testId, total: await listTotal(manager) }).toEqual({ testId, total: count });

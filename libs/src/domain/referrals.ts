@@ -16,6 +16,23 @@ export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 export const REFERRAL_VERDICTS = ['convicted', 'acquitted', 'dismissed'] as const;
 export type ReferralVerdict = (typeof REFERRAL_VERDICTS)[number];
 
+/**
+ * The steps of the funnel a referral may have reached, as the statistics count them and as the
+ * referral list filters on them (`filter={"reached": "caseOpened"}`): a referral sent to court has
+ * also been under review and had its case opened.
+ */
+export const REFERRAL_FUNNEL_STEPS = [
+  'underReview',
+  'caseOpened',
+  'refused',
+  'sentToCourt',
+  'verdict',
+  'convicted',
+  'acquitted',
+  'dismissed',
+] as const;
+export type ReferralFunnelStep = (typeof REFERRAL_FUNNEL_STEPS)[number];
+
 /** Where the funnel ends: no more outcome to wait for, so no more follow-up reminders. */
 export const FINAL_REFERRAL_STATUSES: readonly ReferralStatus[] = ['refused', 'verdict'];
 

@@ -3,6 +3,8 @@ import type { Action, Resource, SubjectRecord } from '@adaldesk/libs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { ClassConstructor } from 'class-transformer';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+import { DriverUtils } from 'typeorm/driver/DriverUtils.js';
 import { DataSource, type EntityManager, type ObjectLiteral, QueryFailedError, type SelectQueryBuilder } from 'typeorm';
 import { applyAbility } from '../access/ability-to-sql.js';
 import { readableFields } from '../access/readable-fields.js';
@@ -54,6 +56,14 @@ export interface CsvResponse extends Writable {
   headersSent: boolean;
 }
 
+interface SelectedColumn {
+  column: ColumnMetadata;
+  /** The column's name in the driver's row. */
+  alias: string;
+  /** Its property on the record, or null for a column of an embedded object (set through the metadata). */
+  property: string | null;
+}
+
 type Row = ObjectLiteral & { id: string; version?: number; regionId?: string | null };
 
 /**
@@ -75,13 +85,53 @@ export class CrudService<E extends Row> implements CrudEndpoints {
     const column = this.columnPath(builder, query.sort.property);
     builder.orderBy(column, query.sort.order).addOrderBy(`${builder.alias}.id`, 'ASC');
     const limit = query.q ? query.offset + SEARCH_COUNT_LIMIT : null;
-    // The page and its count on two connections at once: the count does not wait for the page.
-    const [rows, counted] = await Promise.all([
-      builder.clone().offset(query.offset).limit(query.limit).getMany(),
+    // The page and its count on two connections at once; the count, the longer of the two, goes first.
+    const [counted, rows] = await Promise.all([
       this.countRows(builder, limit),
+      this.pageRows(builder.clone().offset(query.offset).limit(query.limit)),
     ]);
     const totalIsExact = limit === null || counted <= limit;
     return { rows: rows.map((row) => this.toJson(row, user)), total: counted, totalIsExact, offset: query.offset };
+  }
+
+  /**
+   * The page's records built from the driver's rows with the entity's column list: the lists select
+   * one table with no relations, and TypeORM's entity building (`getMany`) for that took about a third
+   * of a list's time in the API. Values are prepared as `getMany` prepares them (column transformers
+   * included), and a NULL column is a null property, as there.
+   */
+  private async pageRows(builder: SelectQueryBuilder<E>): Promise<E[]> {
+    const [sql, parameters] = builder.getQueryAndParameters();
+    const raws = (await this.dataSource.query(sql, parameters)) as Record<string, unknown>[];
+    return raws.map((raw) => this.recordOf(builder, raw));
+  }
+
+  /** One record from a row of the driver's, its values prepared as `getMany` prepares them. */
+  private recordOf(builder: SelectQueryBuilder<E>, raw: Record<string, unknown>): E {
+    const driver = this.dataSource.driver;
+    const record = {} as E;
+    for (const { column, alias, property } of this.selectedColumns(builder)) {
+      const value = raw[alias];
+      if (value === undefined) continue;
+      const prepared: unknown = driver.prepareHydratedValue(value, column);
+      if (property) (record as Record<string, unknown>)[property] = prepared;
+      else column.setEntityValue(record, prepared);
+    }
+    return record;
+  }
+
+  private selectedColumnsCache: SelectedColumn[] | null = null;
+
+  /** Every selected column of the list's table, with the alias TypeORM's SELECT gives it. */
+  private selectedColumns(builder: SelectQueryBuilder<E>): SelectedColumn[] {
+    this.selectedColumnsCache ??= builder.expressionMap
+      .mainAlias!.metadata.columns.filter((column) => column.isSelect && !column.isVirtual)
+      .map((column) => ({
+        column,
+        alias: DriverUtils.buildAlias(this.dataSource.driver, undefined, builder.alias, column.databaseName),
+        property: column.embeddedMetadata ? null : column.propertyName,
+      }));
+    return this.selectedColumnsCache;
   }
 
   /**
@@ -110,10 +160,6 @@ export class CrudService<E extends Row> implements CrudEndpoints {
     builder
       .orderBy(this.columnPath(builder, query.sort.property), query.sort.order)
       .addOrderBy(`${builder.alias}.id`, 'ASC');
-    const metadata = builder.expressionMap.mainAlias!.metadata;
-    const columns = metadata.columns.filter(
-      (column) => column.isSelect && user.ability.can('export', this.spec.resource, column.propertyName),
-    );
     const stream = await builder.stream();
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader(
@@ -125,17 +171,19 @@ export class CrudService<E extends Row> implements CrudEndpoints {
       // A byte-order mark, so spreadsheet programs read Kazakh and Russian text as UTF-8.
       await write(response, '\uFEFF');
       for await (const raw of stream as AsyncIterable<Record<string, unknown>>) {
-        const row = Object.fromEntries(
-          columns.map((column) => [column.propertyName, raw[`${builder.alias}_${column.databaseName}`]]),
-        ) as E;
-        const json = this.toJson(row, user) as Record<string, unknown>;
+        const json = this.toJson(this.recordOf(builder, raw), user) as Record<string, unknown>;
         if (!header) {
           header = Object.keys(json).filter((field) => user.ability.can('export', this.spec.resource, field));
           await write(response, csvLine(header));
         }
         await write(response, csvLine(header.map((field) => json[field])));
       }
-      if (!header) await write(response, csvLine(columns.map((column) => column.propertyName)));
+      if (!header) {
+        const exported = this.selectedColumns(builder)
+          .map(({ column }) => column.propertyName)
+          .filter((field) => user.ability.can('export', this.spec.resource, field));
+        await write(response, csvLine(exported));
+      }
       response.end();
     } catch (error) {
       stream.destroy();
@@ -155,18 +203,9 @@ export class CrudService<E extends Row> implements CrudEndpoints {
     if (!user.ability.can('create', asSubject(this.spec.resource, { ...values }))) {
       throw AppError.forbidden(`You may not create ${this.spec.resource} with these values (outside your region?)`);
     }
-    return this.inTransaction(async (manager) => {
-      const inserted = await manager.save(this.spec.entity, manager.create(this.spec.entity, values as E));
-      const saved = await manager.findOneByOrFail(this.spec.entity, { id: inserted.id } as never);
-      await this.audit.record(manager, user, {
-        action: 'create',
-        entityType: this.spec.resource,
-        entityId: saved.id,
-        regionId: saved.regionId ?? null,
-        after: this.auditView(saved),
-      });
-      return this.toJson(saved, user);
-    });
+    return this.inTransaction(async (manager) =>
+      this.toJson(await this.saveAudited(manager, user, manager.create(this.spec.entity, values as E)), user),
+    );
   }
 
   async update(user: AuthenticatedUser, id: string, body: unknown): Promise<object> {
@@ -217,6 +256,28 @@ export class CrudService<E extends Row> implements CrudEndpoints {
     });
   }
 
+  /**
+   * Saves a new record in `manager`'s transaction, reads it back as stored (defaults and generated
+   * values included) and records its audit event (`create`, or the action given) beside it.
+   */
+  protected async saveAudited(
+    manager: EntityManager,
+    user: AuthenticatedUser,
+    record: E,
+    action = 'create',
+  ): Promise<E> {
+    const inserted = await manager.save(this.spec.entity, record);
+    const stored = await manager.findOneByOrFail(this.spec.entity, { id: inserted.id } as never);
+    await this.audit.record(manager, user, {
+      action,
+      entityType: this.spec.resource,
+      entityId: stored.id,
+      regionId: stored.regionId ?? null,
+      after: this.auditView(stored),
+    });
+    return stored;
+  }
+
   /** Values to write from a validated DTO; override to derive or transform fields. */
   protected async toEntityValues(dto: object, _existing: E | null, _user: AuthenticatedUser): Promise<Partial<E>> {
     const { version: _version, ...values } = dto as Record<string, unknown>;
@@ -226,8 +287,13 @@ export class CrudService<E extends Row> implements CrudEndpoints {
   /** The record as the API returns it, without the fields the caller may not read. */
   protected toJson(row: E, user: AuthenticatedUser): object {
     const subject = asSubject(this.spec.resource, { ...row }) as SubjectRecord;
-    const readable = readableFields(user.ability, 'read', this.spec.resource, subject, Object.keys(row));
-    return Object.fromEntries(readable.map((field) => [field, row[field]]));
+    const fields = Object.keys(row);
+    const readable = readableFields(user.ability, 'read', this.spec.resource, subject, fields);
+    // Every field readable (a manager's list): the copy already is the answer; its subject type is not enumerable.
+    if (readable.length === fields.length) return subject;
+    const shown: Record<string, unknown> = {};
+    for (const field of readable) shown[field] = row[field];
+    return shown;
   }
 
   /** Write-only fields the audit trail notes as changed without their value (a new password). */

@@ -45,8 +45,16 @@ const INTEGER_ID = /^[1-9]\d{0,17}$/;
 export const isValidId = (value: unknown, idType: ListSpec['idType'] = 'uuid'): value is string =>
   idType === 'integer' ? typeof value === 'string' && INTEGER_ID.test(value) : isUuid(value);
 
-/** `eq` on a property, with `<name>_gte`/`<name>_lte` range filters when `range` is set. */
-export function filtersFor(properties: Record<string, FilterType>, ranges: string[] = []): Record<string, FilterSpec> {
+/**
+ * `eq` on a property, with `<name>_gte`/`<name>_lte` range filters for those in `ranges`, and
+ * `<name>_null` (true: no value, false: a value) for those in `nullable`. A list link cannot say "no
+ * category" as `{"categoryId": null}`: react-admin drops empty filter values from its URL.
+ */
+export function filtersFor(
+  properties: Record<string, FilterType>,
+  ranges: string[] = [],
+  nullable: string[] = [],
+): Record<string, FilterSpec> {
   const filters: Record<string, FilterSpec> = {};
   for (const [property, type] of Object.entries(properties)) {
     filters[property] = { property, type, operator: 'eq' };
@@ -54,6 +62,7 @@ export function filtersFor(properties: Record<string, FilterType>, ranges: strin
       filters[`${property}_gte`] = { property, type, operator: 'gte' };
       filters[`${property}_lte`] = { property, type, operator: 'lte' };
     }
+    if (nullable.includes(property)) filters[`${property}_null`] = { property, type, operator: 'isNull' };
   }
   return filters;
 }

@@ -429,19 +429,12 @@ export class PriceObservationsService extends CrudService<PriceObservation> {
     auditAction = 'create',
   ): Promise<PriceObservation> {
     const verdict = await judgePrice(manager, checked, this.judgeSettings);
-    const inserted = await manager.save(
-      PriceObservation,
+    return this.saveAudited(
+      manager,
+      user,
       manager.create(PriceObservation, { ...checked, ...verdict, inspectorId: user.id, findingId: null }),
+      auditAction,
     );
-    const stored = await manager.findOneByOrFail(PriceObservation, { id: inserted.id });
-    await this.audit.record(manager, user, {
-      action: auditAction,
-      entityType: 'price-observations',
-      entityId: stored.id,
-      regionId: stored.regionId,
-      after: stored,
-    });
-    return stored;
   }
 
   /** Checks an observation for the API: 400 naming the fields, 403 outside the caller's region. */

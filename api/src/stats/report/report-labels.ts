@@ -1,5 +1,5 @@
 import type { FindingKind } from '@adaldesk/libs';
-import type { OPEN_SLA_STATES } from '../appeal-stats.service.js';
+import type { OpenSlaState } from '@adaldesk/libs';
 import type { FunnelCounts } from '../referral-funnel.service.js';
 
 export const REPORT_LANGUAGES = ['en', 'kk', 'ru'] as const;
@@ -69,7 +69,7 @@ export interface ReportLabels {
     step: string;
     referrals: string;
   };
-  slaState: Record<(typeof OPEN_SLA_STATES)[number], string>;
+  slaState: Record<OpenSlaState, string>;
   findingKind: Record<FindingKind, string>;
   funnel: Record<keyof FunnelCounts, string>;
   damagesRecovered: string;

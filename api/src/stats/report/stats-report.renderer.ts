@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
+import { type DecisionFigures, OPEN_SLA_STATES, REFERRAL_FUNNEL_STEPS, REFERRAL_VERDICTS } from '@adaldesk/libs';
 import PDFDocument from 'pdfkit';
-import { type DecisionFigures, OPEN_SLA_STATES } from '../appeal-stats.service.js';
 import type { FunnelCounts } from '../referral-funnel.service.js';
 import { formatCount, formatDays, formatInstant, formatMonth, formatPercent, formatTenge } from './report-format.js';
 import { REPORT_LABELS, type ReportLabels } from './report-labels.js';
@@ -183,18 +183,8 @@ function drawFindings(writer: ReportWriter, report: StatsReport, labels: ReportL
 }
 
 /** The funnel's steps in order; the three verdicts are the last step split. */
-const FUNNEL_STEPS: (keyof FunnelCounts)[] = [
-  'referred',
-  'underReview',
-  'caseOpened',
-  'refused',
-  'sentToCourt',
-  'verdict',
-  'convicted',
-  'acquitted',
-  'dismissed',
-];
-const VERDICTS = new Set<keyof FunnelCounts>(['convicted', 'acquitted', 'dismissed']);
+const FUNNEL_STEPS: (keyof FunnelCounts)[] = ['referred', ...REFERRAL_FUNNEL_STEPS];
+const VERDICTS = new Set<keyof FunnelCounts>(REFERRAL_VERDICTS);
 
 function drawFunnel(writer: ReportWriter, report: StatsReport, labels: ReportLabels): void {
   writer.section(
