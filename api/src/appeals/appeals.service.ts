@@ -2,11 +2,9 @@ import { subject as asSubject } from '@casl/ability';
 import {
   type Action,
   type AppealAction,
-  APPEAL_ACTIONS,
   type AppealKind,
   DUPLICATE_WINDOW_DAYS,
   formatAppealNumber,
-  isAppealAction,
   nextAppealStatus,
   parseBin,
   parseIin,
@@ -20,7 +18,7 @@ import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm
 import { AuditEventsService } from '../audit/audit-events.service.js';
 import { AuditService } from '../core/audit/audit.service.js';
 import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
-import { changedFields, CrudService } from '../core/crud/crud.service.js';
+import { CrudService } from '../core/crud/crud.service.js';
 import { filtersFor, type ListQuery } from '../core/crud/list-query.js';
 import { AppError, ErrorCode, type FieldProblem } from '../core/errors/app-error.js';
 import { validateBody } from '../core/validation/validate-body.js';
@@ -227,21 +225,12 @@ export class AppealsService extends CrudService<Appeal> {
   }
 
   /** A workflow step, `POST /api/appeals/:id/actions/<action>`. */
-  async act(user: AuthenticatedUser, id: string, action: string, body: unknown): Promise<object> {
-    if (!isAppealAction(action)) {
-      throw new AppError(ErrorCode.NotFound, `No appeal action "${action}"; actions: ${APPEAL_ACTIONS.join(', ')}`);
-    }
-    this.assertAllowed(user, action);
-    const dto = await validateBody(ACTION_BODIES[action], body);
+  async act(user: AuthenticatedUser, id: string, step: string, body: unknown): Promise<object> {
+    const { action, dto } = await this.stepBody(user, step, body, ACTION_BODIES);
     return this.change(user, id, action, dto.version, action, async (appeal, context) => {
       const next = nextAppealStatus(appeal.status, action);
       if (!next.ok) {
-        throw new AppError(
-          ErrorCode.IllegalTransition,
-          `An appeal that is ${appeal.status} cannot take the step "${action}"; ` +
-            (next.allowed.length > 0 ? `allowed: ${next.allowed.join(', ')}` : 'no step is allowed from there'),
-          { status: appeal.status, allowed: next.allowed },
-        );
+        throw AppError.illegalStep('An appeal', appeal.status, action, next.allowed, 'no step is allowed from there');
       }
       appeal.status = next.status;
       await this.steps[action](appeal, dto, context);
@@ -494,13 +483,6 @@ export class AppealsService extends CrudService<Appeal> {
     auditAction: string,
     apply: (appeal: Appeal, context: ChangeContext) => Promise<void> | void,
   ): Promise<{ appeal: Appeal; notificationIds: string[] }> {
-    const existing = await this.findVisible(manager, user, id, 'read', true);
-    if (!user.ability.can(permission, asAppeal(existing))) {
-      throw AppError.forbidden(`The ${user.role} role may not ${permission} this appeal`);
-    }
-    if (version !== null && existing.version !== version) {
-      throw AppError.staleVersion('appeals', id, existing.version);
-    }
     const context: ChangeContext = {
       manager,
       user,
@@ -509,25 +491,24 @@ export class AppealsService extends CrudService<Appeal> {
       notes: {},
       notificationIds: [],
     };
-    const before = { ...existing, slaPauses: [...existing.slaPauses] };
-    const appeal = manager.merge(Appeal, manager.create(Appeal, {}), existing);
-    await apply(appeal, context);
-    appeal.slaState = liveSlaState(appeal, context.now);
-    if (!user.ability.can(permission === 'update' ? 'update' : 'read', asAppeal(appeal))) {
-      throw AppError.forbidden('This change would move the appeal outside your own scope');
-    }
-    await manager.save(Appeal, appeal);
-    const saved = await manager.findOneByOrFail(Appeal, { id });
-    const diff = changedFields(before, saved);
-    await this.audit.record(manager, user, {
-      action: auditAction,
-      entityType: 'appeals',
-      entityId: id,
-      regionId: saved.regionId,
-      before: diff.before,
-      after: { ...diff.after, ...context.notes },
+    const appeal = await this.changeAudited(manager, user, id, {
+      version,
+      auditAction,
+      notes: context.notes,
+      authorise: (existing) => {
+        if (!user.ability.can(permission, asAppeal(existing))) {
+          throw AppError.forbidden(`The ${user.role} role may not ${permission} this appeal`);
+        }
+      },
+      apply: async (changed) => {
+        await apply(changed, context);
+        changed.slaState = liveSlaState(changed, context.now);
+        if (!user.ability.can(permission === 'update' ? 'update' : 'read', asAppeal(changed))) {
+          throw AppError.forbidden('This change would move the appeal outside your own scope');
+        }
+      },
     });
-    return { appeal: saved, notificationIds: context.notificationIds };
+    return { appeal, notificationIds: context.notificationIds };
   }
 
   private afterCommit(appeal: Appeal, notificationIds: string[]): void {

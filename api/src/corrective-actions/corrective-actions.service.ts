@@ -1,13 +1,11 @@
 import { subject as asSubject } from '@casl/ability';
 import {
   type Action,
-  CORRECTIVE_ACTION_ACTIONS,
   CORRECTIVE_ACTION_POLICY_CODE,
   type CorrectiveActionAction,
   correctiveActionDeadline,
   FINAL_INSPECTION_STATUSES,
   formatCorrectiveActionNumber,
-  isCorrectiveActionAction,
   nextCorrectiveActionStatus,
   SLA_STATES,
   type WorkingCalendar,
@@ -17,7 +15,7 @@ import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm
 import { AuditEventsService } from '../audit/audit-events.service.js';
 import { AuditService } from '../core/audit/audit.service.js';
 import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
-import { changedFields, CrudService } from '../core/crud/crud.service.js';
+import { CrudService } from '../core/crud/crud.service.js';
 import { type FilterSpec, filtersFor, type ListQuery } from '../core/crud/list-query.js';
 import { AppError, ErrorCode, type FieldProblem } from '../core/errors/app-error.js';
 import { validateBody } from '../core/validation/validate-body.js';
@@ -266,15 +264,8 @@ export class CorrectiveActionsService extends CrudService<CorrectiveAction> {
   }
 
   /** A step, `POST /api/corrective-actions/:id/actions/<action>`. */
-  async act(user: AuthenticatedUser, id: string, action: string, body: unknown): Promise<object> {
-    if (!isCorrectiveActionAction(action)) {
-      throw new AppError(
-        ErrorCode.NotFound,
-        `No corrective-action action "${action}"; actions: ${CORRECTIVE_ACTION_ACTIONS.join(', ')}`,
-      );
-    }
-    this.assertAllowed(user, action);
-    const dto = await validateBody(CORRECTIVE_ACTION_BODIES[action], body);
+  async act(user: AuthenticatedUser, id: string, step: string, body: unknown): Promise<object> {
+    const { action, dto } = await this.stepBody(user, step, body, CORRECTIVE_ACTION_BODIES);
     return this.change(user, id, action, dto.version, action, (record, context) =>
       this.step(record, action, dto, context),
     );
@@ -326,12 +317,7 @@ export class CorrectiveActionsService extends CrudService<CorrectiveAction> {
   ): Promise<void> {
     const next = nextCorrectiveActionStatus(action.status, step);
     if (!next.ok) {
-      throw new AppError(
-        ErrorCode.IllegalTransition,
-        `A corrective action that is ${action.status} cannot take the step "${step}"; ` +
-          (next.allowed.length > 0 ? `allowed: ${next.allowed.join(', ')}` : 'it is settled'),
-        { status: action.status, allowed: next.allowed },
-      );
+      throw AppError.illegalStep('A corrective action', action.status, step, next.allowed, 'it is settled');
     }
     const { now, today, calendar } = context;
     // The day the action was written (its deadline may count from the next working day).
@@ -439,32 +425,23 @@ export class CorrectiveActionsService extends CrudService<CorrectiveAction> {
   ): Promise<object> {
     const now = new Date();
     const calendar = await this.calendars.current();
-    const saved = await this.inTransaction(async (manager) => {
-      const existing = await this.findVisible(manager, user, id, 'read', true);
-      if (!user.ability.can(permission, asAction(existing))) {
-        throw AppError.forbidden(
-          user.role === 'inspector'
-            ? `Only the inspectors of this action's inspection may ${permission} it`
-            : `The ${user.role} role may not ${permission} this corrective action`,
-        );
-      }
-      if (existing.version !== version) throw AppError.staleVersion('corrective-actions', id, existing.version);
-      const before = { ...existing };
-      const action = manager.merge(CorrectiveAction, manager.create(CorrectiveAction, {}), existing);
+    const saved = await this.inTransaction((manager) => {
       const context: StepContext = { manager, user, now, today: calendar.localDate(now), calendar, notes: {} };
-      await apply(action, context);
-      await manager.save(CorrectiveAction, action);
-      const stored = await manager.findOneByOrFail(CorrectiveAction, { id });
-      const diff = changedFields(before, stored);
-      await this.audit.record(manager, user, {
-        action: auditAction,
-        entityType: 'corrective-actions',
-        entityId: id,
-        regionId: stored.regionId,
-        before: diff.before,
-        after: { ...diff.after, ...context.notes },
+      return this.changeAudited(manager, user, id, {
+        version,
+        auditAction,
+        notes: context.notes,
+        authorise: (existing) => {
+          if (!user.ability.can(permission, asAction(existing))) {
+            throw AppError.forbidden(
+              user.role === 'inspector'
+                ? `Only the inspectors of this action's inspection may ${permission} it`
+                : `The ${user.role} role may not ${permission} this corrective action`,
+            );
+          }
+        },
+        apply: (action) => apply(action, context),
       });
-      return stored;
     });
     this.afterCommit(saved);
     return this.toJson(saved, user);

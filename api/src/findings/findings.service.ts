@@ -6,12 +6,7 @@ import type { Appeal } from '../appeals/appeal.entity.js';
 import { AppealsService } from '../appeals/appeals.service.js';
 import { AuditService } from '../core/audit/audit.service.js';
 import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
-import {
-  changedFields,
-  CrudService,
-  withoutReadOnlyFields,
-  translateDatabaseError,
-} from '../core/crud/crud.service.js';
+import { CrudService, withoutReadOnlyFields, translateDatabaseError } from '../core/crud/crud.service.js';
 import { filtersFor } from '../core/crud/list-query.js';
 import { AppError, ErrorCode, type FieldProblem } from '../core/errors/app-error.js';
 import { validateBody } from '../core/validation/validate-body.js';
@@ -292,26 +287,14 @@ export class FindingsService extends CrudService<Finding> {
     auditAction: string,
     apply: (finding: Finding, manager: EntityManager) => Promise<void>,
   ): Promise<object> {
-    const saved = await this.inTransaction(async (manager) => {
-      const existing = await this.findVisible(manager, user, id, 'read', true);
-      await this.assertActsOn(manager, user, existing, permission);
-      if (existing.version !== version) throw AppError.staleVersion('findings', id, existing.version);
-      const before = { ...existing };
-      const finding = manager.merge(Finding, manager.create(Finding, {}), existing);
-      await apply(finding, manager);
-      await manager.save(Finding, finding);
-      const stored = await manager.findOneByOrFail(Finding, { id });
-      const diff = changedFields(before, stored);
-      await this.audit.record(manager, user, {
-        action: auditAction,
-        entityType: 'findings',
-        entityId: id,
-        regionId: stored.regionId,
-        before: diff.before,
-        after: diff.after,
-      });
-      return stored;
-    });
+    const saved = await this.inTransaction((manager) =>
+      this.changeAudited(manager, user, id, {
+        version,
+        auditAction,
+        authorise: (existing) => this.assertActsOn(manager, user, existing, permission),
+        apply: (finding) => apply(finding, manager),
+      }),
+    );
     return this.toJson(saved, user);
   }
 }

@@ -6,10 +6,8 @@ import {
   emptyChecklist,
   FINAL_INSPECTION_STATUSES,
   formatInspectionNumber,
-  INSPECTION_ACTIONS,
   type InspectionAction,
   type InspectionType,
-  isInspectionAction,
   nextInspectionStatus,
   OPEN_INSPECTION_STATUSES,
   unansweredChecklistItems,
@@ -20,7 +18,7 @@ import { AuditService } from '../core/audit/audit.service.js';
 import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
 import type { AppConfig } from '../core/config/app-config.js';
 import { APP_CONFIG } from '../core/config/config.module.js';
-import { changedFields, CrudService, withoutReadOnlyFields } from '../core/crud/crud.service.js';
+import { CrudService, withoutReadOnlyFields } from '../core/crud/crud.service.js';
 import { type FilterSpec, filtersFor, type ListQuery } from '../core/crud/list-query.js';
 import { AppError, ErrorCode, type FieldProblem } from '../core/errors/app-error.js';
 import { validateBody } from '../core/validation/validate-body.js';
@@ -194,18 +192,11 @@ export class InspectionsService extends CrudService<Inspection> {
 
   /** A workflow step, `POST /api/inspections/:id/actions/<action>`. */
   async act(user: AuthenticatedUser, id: string, action: string, body: unknown): Promise<object> {
-    if (!isInspectionAction(action)) {
-      throw new AppError(
-        ErrorCode.NotFound,
-        `No inspection action "${action}"; actions: ${INSPECTION_ACTIONS.join(', ')}`,
-      );
-    }
-    this.assertAllowed(user, action);
-    const dto = await validateBody(INSPECTION_ACTION_BODIES[action], body);
+    const { action: known, dto } = await this.stepBody(user, action, body, INSPECTION_ACTION_BODIES);
     const now = new Date();
     const today = (await this.calendars.current()).localDate(now);
-    return this.change(user, id, action, dto.version, action, (inspection) =>
-      step(inspection, action, dto, { now, today }),
+    return this.change(user, id, known, dto.version, known, (inspection) =>
+      step(inspection, known, dto, { now, today }),
     );
   }
 
@@ -245,32 +236,22 @@ export class InspectionsService extends CrudService<Inspection> {
     auditAction: string,
     apply: (inspection: Inspection, manager: EntityManager) => Promise<void> | void,
   ): Promise<object> {
-    const saved = await this.inTransaction(async (manager) => {
-      const existing = await this.findVisible(manager, user, id, 'read', true);
-      if (!user.ability.can(permission, asInspection(existing))) {
-        throw AppError.forbidden(
-          user.role === 'inspector'
-            ? `Only the lead and the team of an inspection may ${permission} it`
-            : `The ${user.role} role may not ${permission} this inspection`,
-        );
-      }
-      if (existing.version !== version) throw AppError.staleVersion('inspections', id, existing.version);
-      const before = { ...existing };
-      const inspection = manager.merge(Inspection, manager.create(Inspection, {}), existing);
-      await apply(inspection, manager);
-      await manager.save(Inspection, inspection);
-      const stored = await manager.findOneByOrFail(Inspection, { id });
-      const diff = changedFields(before, stored);
-      await this.audit.record(manager, user, {
-        action: auditAction,
-        entityType: 'inspections',
-        entityId: id,
-        regionId: stored.regionId,
-        before: diff.before,
-        after: diff.after,
-      });
-      return stored;
-    });
+    const saved = await this.inTransaction((manager) =>
+      this.changeAudited(manager, user, id, {
+        version,
+        auditAction,
+        authorise: (existing) => {
+          if (!user.ability.can(permission, asInspection(existing))) {
+            throw AppError.forbidden(
+              user.role === 'inspector'
+                ? `Only the lead and the team of an inspection may ${permission} it`
+                : `The ${user.role} role may not ${permission} this inspection`,
+            );
+          }
+        },
+        apply: (inspection) => apply(inspection, manager),
+      }),
+    );
     return this.toJson(saved, user);
   }
 
@@ -349,12 +330,7 @@ function step(
 ): void {
   const next = nextInspectionStatus(inspection.status, action);
   if (!next.ok) {
-    throw new AppError(
-      ErrorCode.IllegalTransition,
-      `An inspection that is ${inspection.status} cannot take the step "${action}"; ` +
-        (next.allowed.length > 0 ? `allowed: ${next.allowed.join(', ')}` : 'it is finished'),
-      { status: inspection.status, allowed: next.allowed },
-    );
+    throw AppError.illegalStep('An inspection', inspection.status, action, next.allowed, 'it is finished');
   }
   switch (action) {
     case 'plan': {

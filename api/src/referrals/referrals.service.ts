@@ -3,10 +3,8 @@ import {
   type Action,
   FINAL_REFERRAL_STATUSES,
   formatReferralNumber,
-  isReferralAction,
   nextReferralStatus,
   previousStepDate,
-  REFERRAL_ACTIONS,
   REFERRAL_FUNNEL_STEPS,
   REFERRAL_STATUS_DATES,
   type ReferralAction,
@@ -18,7 +16,7 @@ import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm
 import { AuditEventsService } from '../audit/audit-events.service.js';
 import { AuditService } from '../core/audit/audit.service.js';
 import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
-import { changedFields, CrudService } from '../core/crud/crud.service.js';
+import { CrudService } from '../core/crud/crud.service.js';
 import { filtersFor, type ListQuery } from '../core/crud/list-query.js';
 import { AppError, ErrorCode, type FieldProblem } from '../core/errors/app-error.js';
 import { validateBody } from '../core/validation/validate-body.js';
@@ -237,12 +235,8 @@ export class ReferralsService extends CrudService<Referral> {
   }
 
   /** A funnel step, `POST /api/referrals/:id/actions/<action>`. */
-  async act(user: AuthenticatedUser, id: string, action: string, body: unknown): Promise<object> {
-    if (!isReferralAction(action)) {
-      throw new AppError(ErrorCode.NotFound, `No referral action "${action}"; actions: ${REFERRAL_ACTIONS.join(', ')}`);
-    }
-    this.assertAllowed(user, action);
-    const dto = await validateBody(REFERRAL_ACTION_BODIES[action], body);
+  async act(user: AuthenticatedUser, id: string, step: string, body: unknown): Promise<object> {
+    const { action, dto } = await this.stepBody(user, step, body, REFERRAL_ACTION_BODIES);
     const moment = await this.moment();
     return this.change(user, id, action, dto.version, action, (referral) => this.step(referral, action, dto, moment));
   }
@@ -257,12 +251,7 @@ export class ReferralsService extends CrudService<Referral> {
   private step(referral: Referral, action: ReferralAction, dto: ReferralStepDto, { now, today }: StepContext): void {
     const next = nextReferralStatus(referral.status, action);
     if (!next.ok) {
-      throw new AppError(
-        ErrorCode.IllegalTransition,
-        `A referral that is ${referral.status} cannot take the step "${action}"; ` +
-          (next.allowed.length > 0 ? `allowed: ${next.allowed.join(', ')}` : 'its funnel has ended'),
-        { status: referral.status, allowed: next.allowed },
-      );
+      throw AppError.illegalStep('A referral', referral.status, action, next.allowed, 'its funnel has ended');
     }
     const on = dto.on ?? today;
     const previous = previousStepDate(referral.status, referral);
@@ -300,28 +289,18 @@ export class ReferralsService extends CrudService<Referral> {
     auditAction: string,
     apply: (referral: Referral, manager: EntityManager) => Promise<void> | void,
   ): Promise<object> {
-    const saved = await this.inTransaction(async (manager) => {
-      const existing = await this.findVisible(manager, user, id, 'read', true);
-      if (!user.ability.can(permission, asReferral(existing))) {
-        throw AppError.forbidden(`The ${user.role} role may not ${permission} this referral`);
-      }
-      if (existing.version !== version) throw AppError.staleVersion('referrals', id, existing.version);
-      const before = { ...existing };
-      const referral = manager.merge(Referral, manager.create(Referral, {}), existing);
-      await apply(referral, manager);
-      await manager.save(Referral, referral);
-      const stored = await manager.findOneByOrFail(Referral, { id });
-      const diff = changedFields(before, stored);
-      await this.audit.record(manager, user, {
-        action: auditAction,
-        entityType: 'referrals',
-        entityId: id,
-        regionId: stored.regionId,
-        before: diff.before,
-        after: diff.after,
-      });
-      return stored;
-    });
+    const saved = await this.inTransaction((manager) =>
+      this.changeAudited(manager, user, id, {
+        version,
+        auditAction,
+        authorise: (existing) => {
+          if (!user.ability.can(permission, asReferral(existing))) {
+            throw AppError.forbidden(`The ${user.role} role may not ${permission} this referral`);
+          }
+        },
+        apply: (referral) => apply(referral, manager),
+      }),
+    );
     this.afterCommit(saved);
     return this.toJson(saved, user);
   }

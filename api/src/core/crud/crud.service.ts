@@ -56,6 +56,20 @@ export interface CsvResponse extends Writable {
   headersSent: boolean;
 }
 
+/** A change to a stored record, for `changeAudited`. */
+export interface RecordChange<E> {
+  /** The version the client read; null for a change no client made from its copy (a timer's). */
+  version: number | null;
+  /** The audit event's action: `update`, or the workflow step's name. */
+  auditAction: string;
+  /** Throws when the caller may not make this change to the record as stored. */
+  authorise(existing: E): Promise<void> | void;
+  /** Makes the change on a copy of the record. */
+  apply(record: E): Promise<void> | void;
+  /** What the audit event notes beside the changed fields (a reason); read after `apply`. */
+  notes?: Record<string, unknown>;
+}
+
 interface SelectedColumn {
   column: ColumnMetadata;
   /** The column's name in the driver's row. */
@@ -276,6 +290,63 @@ export class CrudService<E extends Row> implements CrudEndpoints {
       after: this.auditView(stored),
     });
     return stored;
+  }
+
+  /**
+   * One change to a stored record in `manager`'s transaction: loads it with a row lock, lets the
+   * change refuse it (the caller's right), checks the version the client read, applies the change to
+   * a copy, saves it, reads it back as stored and records the audit event with the fields that
+   * changed and the change's notes.
+   */
+  protected async changeAudited(
+    manager: EntityManager,
+    user: AuthenticatedUser,
+    id: string,
+    change: RecordChange<E>,
+  ): Promise<E> {
+    const existing = await this.findVisible(manager, user, id, 'read', true);
+    await change.authorise(existing);
+    if (change.version !== null && existing.version !== change.version) {
+      throw AppError.staleVersion(this.spec.resource, id, existing.version ?? 0);
+    }
+    // Arrays are copied: a step that changed one in place would otherwise change "before" too.
+    const before = Object.fromEntries(
+      Object.entries(existing).map(([field, value]) => [field, Array.isArray(value) ? [...value] : value]),
+    );
+    const record = manager.merge(this.spec.entity, manager.create(this.spec.entity, {} as never), existing);
+    await change.apply(record);
+    await manager.save(this.spec.entity, record);
+    const stored = await manager.findOneByOrFail(this.spec.entity, { id } as never);
+    const diff = changedFields(before, stored);
+    await this.audit.record(manager, user, {
+      action: change.auditAction,
+      entityType: this.spec.resource,
+      entityId: id,
+      regionId: stored.regionId ?? null,
+      before: diff.before,
+      after: { ...diff.after, ...change.notes },
+    });
+    return stored;
+  }
+
+  /**
+   * The validated body of a workflow step, `POST /api/<resource>/:id/actions/<action>`: 404 naming the
+   * steps for an action that does not exist, 403 for a role that never takes it, 400 for a bad body.
+   */
+  protected async stepBody<A extends string, D extends object>(
+    user: AuthenticatedUser,
+    action: string,
+    body: unknown,
+    bodies: Record<A, ClassConstructor<D>>,
+  ): Promise<{ action: A; dto: D }> {
+    if (!Object.hasOwn(bodies, action)) {
+      throw new AppError(
+        ErrorCode.NotFound,
+        `No ${this.spec.resource} action "${action}"; actions: ${Object.keys(bodies).join(', ')}`,
+      );
+    }
+    this.assertAllowed(user, action as Action);
+    return { action: action as A, dto: await validateBody(bodies[action as A], body) };
   }
 
   /** Values to write from a validated DTO; override to derive or transform fields. */

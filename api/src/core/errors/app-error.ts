@@ -55,6 +55,22 @@ export class AppError extends Error {
     return new AppError(ErrorCode.Forbidden, reason);
   }
 
+  /** 422: a step the record's status does not allow, naming the steps that are (`whenNone` if none is). */
+  static illegalStep(
+    record: string,
+    status: string,
+    step: string,
+    allowed: readonly string[],
+    whenNone: string,
+  ): AppError {
+    return new AppError(
+      ErrorCode.IllegalTransition,
+      `${record} that is ${status} cannot take the step "${step}"; ` +
+        (allowed.length > 0 ? `allowed: ${allowed.join(', ')}` : whenNone),
+      { status, allowed },
+    );
+  }
+
   static staleVersion(resource: string, id: string, current: number): AppError {
     return new AppError(
       ErrorCode.StaleVersion,
