@@ -1,5 +1,4 @@
 import { Box, Divider, Grid, Typography } from '@mui/material';
-import { Children, isValidElement, type ReactNode } from 'react';
 import {
   BooleanField,
   ChipField,
@@ -25,26 +24,12 @@ import { AppealTimeline } from './AppealTimeline';
 import type { AppealRecord } from './appealTypes';
 import { AppealWorkflowButtons } from './AppealWorkflowButtons';
 import { SlaBadge } from './SlaBadge';
+import { ShowSection } from '../common/ShowSection';
 
 const STATUS_CHOICES = enumChoices('appealStatus');
 const CHANNEL_CHOICES = enumChoices('appealChannel');
 const KIND_CHOICES = enumChoices('appealKind');
 const OUTCOME_CHOICES = enumChoices('appealOutcome');
-
-/** A titled block of labelled fields, two or three to a row on a wide screen. */
-const Section = ({ title, children }: { title: string; children: ReactNode }) => {
-  const translate = useTranslate();
-  return (
-    <Box component="section" sx={{ mb: 2 }}>
-      <Typography variant="subtitle1" gutterBottom>
-        {translate(title)}
-      </Typography>
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', lg: '1fr 1fr 1fr' }, gap: 2 }}>
-        {Children.map(children, (child) => (isValidElement(child) ? <Labeled>{child}</Labeled> : null))}
-      </Box>
-    </Box>
-  );
-};
 
 const AppealShowActions = () => (
   <TopToolbar sx={{ alignItems: 'center' }}>
@@ -69,14 +54,14 @@ const ApplicantSection = () => {
     );
   }
   return (
-    <Section title="app.appeals.sections.applicant">
+    <ShowSection title="app.appeals.sections.applicant">
       <TextField source="applicantName" emptyText="—" />
       <TextField source="applicantIin" emptyText="—" />
       <TextField source="applicantBin" emptyText="—" />
       <TextField source="applicantPhone" emptyText="—" />
       <TextField source="applicantEmail" emptyText="—" />
       <TextField source="applicantAddress" emptyText="—" />
-    </Section>
+    </ShowSection>
   );
 };
 
@@ -84,12 +69,12 @@ const DecisionSection = () => {
   const appeal = useRecordContext<AppealRecord>();
   if (!appeal || (!appeal.outcome && !appeal.forwardedToId && !appeal.decidedAt)) return null;
   return (
-    <Section title="app.appeals.sections.decision">
+    <ShowSection title="app.appeals.sections.decision">
       {appeal.outcome && <SelectField source="outcome" choices={OUTCOME_CHOICES} />}
       {appeal.forwardedToId && <ReferenceField source="forwardedToId" reference="organisations" link={false} />}
       <DateTimeField source="decidedAt" emptyText="—" />
       {appeal.resolutionText && <TextField source="resolutionText" sx={{ whiteSpace: 'pre-wrap' }} />}
-    </Section>
+    </ShowSection>
   );
 };
 
@@ -114,7 +99,7 @@ const DuplicatesSection = () => {
   const appeal = useRecordContext<AppealRecord>();
   if (!appeal) return null;
   return (
-    <Section title="app.appeals.sections.duplicates">
+    <ShowSection title="app.appeals.sections.duplicates">
       <ReferenceField source="duplicateOfId" reference="appeals" link="show" emptyText="—" />
       <ReferenceManyField
         label="resources.appeals.fields.laterDuplicates"
@@ -126,7 +111,7 @@ const DuplicatesSection = () => {
           <ChipField source="number" size="small" />
         </SingleFieldList>
       </ReferenceManyField>
-    </Section>
+    </ShowSection>
   );
 };
 
@@ -166,7 +151,7 @@ export const AppealShow = () => (
   <Show actions={<AppealShowActions />}>
     <Grid container spacing={3} sx={{ p: 2 }}>
       <Grid size={{ xs: 12, md: 8 }}>
-        <Section title="app.appeals.sections.receipt">
+        <ShowSection title="app.appeals.sections.receipt">
           <TextField source="number" />
           <SelectField source="status" choices={STATUS_CHOICES} />
           <SelectField source="kind" choices={KIND_CHOICES} />
@@ -176,12 +161,12 @@ export const AppealShow = () => (
           <RegionField source="regionId" />
           <ReferenceField source="registeredById" reference="users" link={false} emptyText="—" />
           <BooleanField source="confidential" />
-        </Section>
-        <Section title="app.appeals.sections.subject">
+        </ShowSection>
+        <ShowSection title="app.appeals.sections.subject">
           <ReferenceField source="organisationId" reference="organisations" link={false} emptyText="—" />
           <ReferenceField source="categoryId" reference="categories" link={false} emptyText="—" />
           <ReferenceField source="assigneeId" reference="users" link={false} emptyText="—" />
-        </Section>
+        </ShowSection>
         <Labeled>
           <TextField source="description" sx={{ whiteSpace: 'pre-wrap' }} />
         </Labeled>

@@ -1,5 +1,4 @@
-import { Box, Grid, Typography } from '@mui/material';
-import { Children, isValidElement, type ReactNode } from 'react';
+import { Box, Grid } from '@mui/material';
 import {
   EditButton,
   FunctionField,
@@ -11,7 +10,6 @@ import {
   TopToolbar,
   useCanAccess,
   useRecordContext,
-  useTranslate,
 } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
 import { RegionField } from '../common/RegionField';
@@ -21,20 +19,7 @@ import { CorrectiveActionTimeline } from './CorrectiveActionTimeline';
 import type { CorrectiveActionRecord } from './correctiveActionTypes';
 import { CorrectiveActionWorkflowButtons } from './CorrectiveActionWorkflowButtons';
 import { FindingLink } from './FindingLink';
-
-const Section = ({ title, children }: { title: string; children: ReactNode }) => {
-  const translate = useTranslate();
-  return (
-    <Box component="section" sx={{ mb: 2 }}>
-      <Typography variant="subtitle1" gutterBottom>
-        {translate(title)}
-      </Typography>
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', lg: '1fr 1fr 1fr' }, gap: 2 }}>
-        {Children.map(children, (child) => (isValidElement(child) ? <Labeled>{child}</Labeled> : null))}
-      </Box>
-    </Box>
-  );
-};
+import { ShowSection } from '../common/ShowSection';
 
 /** Editing (the wording and who answers) is for an open action and those who may change it. */
 const EditIfOpen = () => {
@@ -55,7 +40,7 @@ const VerificationSection = () => {
   const record = useRecordContext<CorrectiveActionRecord>();
   if (!record?.reportedOn && !record?.rejectionReason && !record?.cancelReason) return null;
   return (
-    <Section title="app.correctiveActions.sections.verification">
+    <ShowSection title="app.correctiveActions.sections.verification">
       <CivilDateField source="reportedOn" emptyText="—" />
       <TextField source="reportNote" emptyText="—" sx={{ whiteSpace: 'pre-wrap' }} />
       <CivilDateField source="verifiedOn" emptyText="—" />
@@ -63,7 +48,7 @@ const VerificationSection = () => {
       <ReferenceField source="verifiedById" reference="users" link={false} emptyText="—" />
       <TextField source="rejectionReason" emptyText="—" sx={{ whiteSpace: 'pre-wrap' }} />
       <TextField source="cancelReason" emptyText="—" sx={{ whiteSpace: 'pre-wrap' }} />
-    </Section>
+    </ShowSection>
   );
 };
 
@@ -71,7 +56,7 @@ export const CorrectiveActionShow = () => (
   <Show actions={<Actions />}>
     <Grid container spacing={3} sx={{ p: 2 }}>
       <Grid size={{ xs: 12, md: 8 }}>
-        <Section title="app.correctiveActions.sections.action">
+        <ShowSection title="app.correctiveActions.sections.action">
           <TextField source="number" />
           <FunctionField source="status" render={() => <CorrectiveActionStatusChip />} />
           <FindingLink source="findingId" />
@@ -80,13 +65,13 @@ export const CorrectiveActionShow = () => (
           <ReferenceField source="responsibleOrganisationId" reference="organisations" link={false} emptyText="—" />
           <TextField source="responsiblePersonName" />
           <TextField source="responsiblePersonPosition" emptyText="—" />
-        </Section>
+        </ShowSection>
         <Box sx={{ mb: 2 }}>
           <Labeled>
             <TextField source="description" sx={{ whiteSpace: 'pre-wrap' }} />
           </Labeled>
         </Box>
-        <Section title="app.correctiveActions.sections.deadline">
+        <ShowSection title="app.correctiveActions.sections.deadline">
           <FunctionField source="slaState" render={() => <CorrectiveActionSla />} />
           <DateTimeField source="dueAt" />
           <DateTimeField source="warningAt" />
@@ -94,7 +79,7 @@ export const CorrectiveActionShow = () => (
           <NumberField source="termWorkingDays" emptyText="—" />
           <CivilDateField source="dueOn" emptyText="—" />
           <NumberField source="extensionDays" />
-        </Section>
+        </ShowSection>
         <VerificationSection />
       </Grid>
       <Grid size={{ xs: 12, md: 4 }}>

@@ -114,7 +114,8 @@ export const KpiCard = ({
       <Typography variant="caption" color="text.secondary" component="div">
         {label}
       </Typography>
-      <Typography variant="h5" component="div">
+      {/* A long amount (millions of tenge, never broken) takes a smaller type rather than overflow its card. */}
+      <Typography variant={String(value).length > 12 ? 'h6' : 'h5'} component="div" sx={{ whiteSpace: 'nowrap' }}>
         {to && count !== undefined ? (
           <FigureLink to={to} testId={testId} count={count}>
             {value}

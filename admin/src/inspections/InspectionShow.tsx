@@ -1,5 +1,4 @@
 import { Box, Grid, Typography } from '@mui/material';
-import { Children, isValidElement, type ReactNode } from 'react';
 import {
   DataTable,
   EditButton,
@@ -28,20 +27,7 @@ import type { InspectionRecord } from './inspectionTypes';
 import { InspectionWorkflowButtons } from './InspectionWorkflowButtons';
 import { QuickFindingForm } from './QuickFindingForm';
 import { InspectionStatusChip } from './StatusChip';
-
-const Section = ({ title, children }: { title: string; children: ReactNode }) => {
-  const translate = useTranslate();
-  return (
-    <Box component="section" sx={{ mb: 2 }}>
-      <Typography variant="subtitle1" gutterBottom>
-        {translate(title)}
-      </Typography>
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', lg: '1fr 1fr 1fr' }, gap: 2 }}>
-        {Children.map(children, (child) => (isValidElement(child) ? <Labeled>{child}</Labeled> : null))}
-      </Box>
-    </Box>
-  );
-};
+import { ShowSection } from '../common/ShowSection';
 
 const InspectionShowActions = () => {
   const inspection = useRecordContext<InspectionRecord>();
@@ -94,7 +80,7 @@ export const InspectionShow = () => (
   <Show actions={<InspectionShowActions />}>
     <Grid container spacing={3} sx={{ p: 2 }}>
       <Grid size={{ xs: 12, md: 8 }}>
-        <Section title="app.inspections.sections.inspection">
+        <ShowSection title="app.inspections.sections.inspection">
           <TextField source="number" />
           <FunctionField source="status" render={() => <InspectionStatusChip />} />
           <SelectField source="type" choices={enumChoices('inspectionType')} />
@@ -106,13 +92,13 @@ export const InspectionShow = () => (
               <ChipField source="fullName" size="small" />
             </SingleFieldList>
           </ReferenceArrayField>
-        </Section>
-        <Section title="app.inspections.sections.dates">
+        </ShowSection>
+        <ShowSection title="app.inspections.sections.dates">
           <CivilDateField source="plannedStartOn" />
           <CivilDateField source="plannedEndOn" />
           <CivilDateField source="actualStartOn" emptyText="—" />
           <CivilDateField source="actualEndOn" emptyText="—" />
-        </Section>
+        </ShowSection>
         <Box sx={{ display: 'grid', gap: 2, mb: 2 }}>
           <Labeled>
             <TextField source="notes" emptyText="—" sx={{ whiteSpace: 'pre-wrap' }} />

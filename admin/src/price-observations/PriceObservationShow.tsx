@@ -20,6 +20,7 @@ import { PriceChart } from './PriceChart';
 import type { PriceObservationRecord } from './priceTypes';
 import { RiseField } from './RiseField';
 import { formatPrice } from './tengePrice';
+import { FIELD_GRID } from '../common/ShowSection';
 
 const PriceObservationShowActions = () => (
   <TopToolbar sx={{ alignItems: 'center' }}>
@@ -73,7 +74,7 @@ const PriceObservationDetails = () => {
   ];
   return (
     <Box sx={{ p: 2 }}>
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', lg: '1fr 1fr 1fr' }, gap: 2 }}>
+      <Box sx={FIELD_GRID}>
         {fields.map((field, index) => (
           <Labeled key={labels[index]} source={labels[index]} resource="price-observations">
             {field}

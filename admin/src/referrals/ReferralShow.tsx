@@ -1,5 +1,4 @@
 import { Box, Grid, Typography } from '@mui/material';
-import { Children, isValidElement, type ReactNode } from 'react';
 import {
   ArrayField,
   DataTable,
@@ -12,7 +11,6 @@ import {
   TextField,
   TopToolbar,
   useRecordContext,
-  useTranslate,
 } from 'react-admin';
 import { enumChoices } from '../common/choices';
 import { DateTimeField } from '../common/DateTimeField';
@@ -23,23 +21,10 @@ import { ReferralFunnelTimeline } from './ReferralFunnelTimeline';
 import type { ReferralRecord } from './referralTypes';
 import { ReferralWorkflowButtons } from './ReferralWorkflowButtons';
 import { StageChip } from './StageChip';
+import { ShowSection } from '../common/ShowSection';
 
 const AGENCY_CHOICES = enumChoices('referralAgency');
 const VERDICT_CHOICES = enumChoices('referralVerdict');
-
-const Section = ({ title, children }: { title: string; children: ReactNode }) => {
-  const translate = useTranslate();
-  return (
-    <Box component="section" sx={{ mb: 2 }}>
-      <Typography variant="subtitle1" gutterBottom>
-        {translate(title)}
-      </Typography>
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', lg: '1fr 1fr 1fr' }, gap: 2 }}>
-        {Children.map(children, (child) => (isValidElement(child) ? <Labeled>{child}</Labeled> : null))}
-      </Box>
-    </Box>
-  );
-};
 
 const ReferralShowActions = () => (
   <TopToolbar sx={{ alignItems: 'center' }}>
@@ -53,14 +38,14 @@ const OutcomeSection = () => {
   const referral = useRecordContext<ReferralRecord>();
   if (!referral?.verdict) return null;
   return (
-    <Section title="app.referrals.sections.outcome">
+    <ShowSection title="app.referrals.sections.outcome">
       <SelectField source="verdict" choices={VERDICT_CHOICES} />
       <FunctionField<ReferralRecord>
         source="damagesRecovered"
         render={(record) => (record.damagesRecovered ? formatTenge(record.damagesRecovered) : '—')}
       />
       <TextField source="sanctions" emptyText="—" sx={{ whiteSpace: 'pre-wrap' }} />
-    </Section>
+    </ShowSection>
   );
 };
 
@@ -68,7 +53,7 @@ export const ReferralShow = () => (
   <Show actions={<ReferralShowActions />}>
     <Grid container spacing={3} sx={{ p: 2 }}>
       <Grid size={{ xs: 12, md: 8 }}>
-        <Section title="app.referrals.sections.referral">
+        <ShowSection title="app.referrals.sections.referral">
           <TextField source="number" />
           <FunctionField source="status" render={() => <StageChip />} />
           <SelectField source="agency" choices={AGENCY_CHOICES} />
@@ -80,7 +65,7 @@ export const ReferralShow = () => (
           <ReferenceField source="ownerId" reference="users" link={false} emptyText="—" />
           <TextField source="registerNumber" emptyText="—" />
           <DateTimeField source="followUpDueAt" emptyText="—" />
-        </Section>
+        </ShowSection>
         <Box sx={{ display: 'grid', gap: 2, mb: 2 }}>
           <Labeled>
             <TextField source="summary" />
