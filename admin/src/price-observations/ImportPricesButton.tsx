@@ -29,7 +29,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { importPrices } from './priceApi';
-import type { ImportReport } from './priceTypes';
+import type { ImportReport } from '@adaldesk/libs';
 import { formatPrice } from './tengePrice';
 
 /** The import's answer: what was saved (flagged rises marked) and every bad row with its reason. */

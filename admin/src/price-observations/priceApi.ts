@@ -1,5 +1,6 @@
 import { API_URL, fetchApi } from '../providers/dataProvider';
-import type { ImportReport, PriceObservationRecord } from './priceTypes';
+import type { ImportReport } from '@adaldesk/libs';
+import type { PriceObservationRecord } from './priceTypes';
 
 /** The price endpoints beyond react-admin's CRUD. */
 export async function importPrices(

@@ -21,33 +21,3 @@ export interface PriceObservationRecord {
   flagged: boolean;
   findingId: string | null;
 }
-
-/** One bad row of an import: where it is in the file and why it was not saved. */
-export interface ImportRowProblem {
-  row: number;
-  field: string;
-  value: string | null;
-  reason: string;
-}
-
-/** `POST /api/price-observations/import`'s answer. */
-export interface ImportReport {
-  dryRun: boolean;
-  rows: number;
-  saved: number;
-  rejected: number;
-  flagged: number;
-  ignoredColumns: string[];
-  observations: {
-    row: number;
-    id: string | null;
-    product: string;
-    price: string;
-    observedOn: string;
-    baselinePrice: string | null;
-    baselineSource: BaselineSource;
-    risePercent: string | null;
-    flagged: boolean;
-  }[];
-  errors: ImportRowProblem[];
-}

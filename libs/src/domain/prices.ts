@@ -32,3 +32,33 @@ export const PRODUCT_CODE = /^[a-z][a-z0-9_]{1,49}$/;
 export const DEFAULT_PRICE_RISE_THRESHOLD_PERCENT = 10;
 export const DEFAULT_PRICE_BASELINE_WINDOW_DAYS = 30;
 export const DEFAULT_PRICE_BASELINE_MIN_OBSERVATIONS = 5;
+
+/** One bad row of an import: where it is in the file and why it was not saved. */
+export interface ImportRowProblem {
+  row: number;
+  field: string;
+  value: string | null;
+  reason: string;
+}
+
+/** `POST /api/price-observations/import`'s answer: what was (or, on a dry run, would be) saved, and why rows were not. */
+export interface ImportReport {
+  dryRun: boolean;
+  rows: number;
+  saved: number;
+  rejected: number;
+  flagged: number;
+  ignoredColumns: string[];
+  observations: {
+    row: number;
+    id: string | null;
+    product: string;
+    price: string;
+    observedOn: string;
+    baselinePrice: string | null;
+    baselineSource: BaselineSource;
+    risePercent: string | null;
+    flagged: boolean;
+  }[];
+  errors: ImportRowProblem[];
+}

@@ -1,6 +1,8 @@
 import { subject as asSubject } from '@casl/ability';
 import {
   type FindingSeverity,
+  type ImportReport,
+  type ImportRowProblem,
   isInspectionWritable,
   type InspectionStatus,
   type InspectionType,
@@ -92,35 +94,6 @@ interface InspectionRow {
   organisationId: string;
   regionId: string;
   status: InspectionStatus;
-}
-
-/** One row of an import's report. */
-export interface ImportRowProblem {
-  row: number;
-  field: string;
-  value: string | null;
-  reason: string;
-}
-
-export interface ImportReport {
-  dryRun: boolean;
-  rows: number;
-  saved: number;
-  rejected: number;
-  flagged: number;
-  ignoredColumns: string[];
-  observations: {
-    row: number;
-    id: string | null;
-    product: string;
-    price: string;
-    observedOn: string;
-    baselinePrice: string | null;
-    baselineSource: string;
-    risePercent: string | null;
-    flagged: boolean;
-  }[];
-  errors: ImportRowProblem[];
 }
 
 /** The uploaded file as multer hands it over. */
