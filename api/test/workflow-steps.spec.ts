@@ -1,4 +1,10 @@
-import { APPEAL_ACTIONS, CORRECTIVE_ACTION_ACTIONS, INSPECTION_ACTIONS, REFERRAL_ACTIONS } from '@adaldesk/libs';
+import {
+  APPEAL_ACTIONS,
+  CORRECTIVE_ACTION_ACTIONS,
+  INSPECTION_ACTIONS,
+  PRICE_OBSERVATION_ACTIONS,
+  REFERRAL_ACTIONS,
+} from '@adaldesk/libs';
 import { randomUUID } from 'node:crypto';
 import { bearer, startTestApp, type TestApp } from './test-app.js';
 
@@ -19,6 +25,7 @@ const RESOURCES = [
   { resource: 'referrals', steps: REFERRAL_ACTIONS, step: 'open-case', outsider: 'auditor' },
   { resource: 'inspections', steps: INSPECTION_ACTIONS, step: 'start', outsider: 'officer' },
   { resource: 'corrective-actions', steps: CORRECTIVE_ACTION_ACTIONS, step: 'verify', outsider: 'auditor' },
+  { resource: 'price-observations', steps: PRICE_OBSERVATION_ACTIONS, step: 'open-finding', outsider: 'officer' },
 ] as const;
 
 describe.each(RESOURCES)('steps of $resource', ({ resource, steps, step, outsider }) => {

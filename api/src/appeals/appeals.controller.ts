@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
 import { CurrentUser } from '../core/auth/decorators.js';
-import { CrudController } from '../core/crud/crud.controller.js';
+import { WorkflowTimelineController } from '../core/crud/crud.controller.js';
 import { AppealsService } from './appeals.service.js';
 
 /**
@@ -11,7 +11,7 @@ import { AppealsService } from './appeals.service.js';
  */
 @ApiTags('appeals')
 @Controller('appeals')
-export class AppealsController extends CrudController {
+export class AppealsController extends WorkflowTimelineController {
   constructor(@Inject(AppealsService) readonly service: AppealsService) {
     super();
   }
@@ -25,21 +25,5 @@ export class AppealsController extends CrudController {
   @HttpCode(200)
   bulkAssign(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown) {
     return this.service.bulkAssign(user, body);
-  }
-
-  @Get(':id/timeline')
-  timeline(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string) {
-    return this.service.timeline(user, id);
-  }
-
-  @Post(':id/actions/:action')
-  @HttpCode(200)
-  act(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id') id: string,
-    @Param('action') action: string,
-    @Body() body: unknown,
-  ) {
-    return this.service.act(user, id, action, body);
   }
 }

@@ -1,5 +1,18 @@
 import type { Resource } from '@adaldesk/libs';
-import { Body, Controller, Delete, Get, Inject, Param, Post, Put, Query, Res, type Type } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+  type Type,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
@@ -76,4 +89,37 @@ export function crudControllerFor(resource: Resource, serviceClass: Type<CrudEnd
     }
   }
   return ResourceController;
+}
+
+/** A resource whose records move through workflow steps, and keep their history in the audit trail. */
+export interface WorkflowEndpoints extends CrudEndpoints {
+  act(user: AuthenticatedUser, id: string, action: string, body: unknown): Promise<object>;
+}
+
+/** The CRUD routes plus the workflow steps, `POST /api/<resource>/:id/actions/<action>`. */
+export abstract class WorkflowController extends CrudController {
+  abstract override readonly service: WorkflowEndpoints;
+
+  @Post(':id/actions/:action')
+  @HttpCode(200)
+  act(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') id: string,
+    @Param('action') action: string,
+    @Body() body: unknown,
+  ): Promise<object> {
+    return this.service.act(user, id, action, body);
+  }
+}
+
+/** The workflow routes plus each record's history from the audit trail, `GET /api/<resource>/:id/timeline`. */
+export abstract class WorkflowTimelineController extends WorkflowController {
+  abstract override readonly service: WorkflowEndpoints & {
+    timeline(user: AuthenticatedUser, id: string): Promise<object[]>;
+  };
+
+  @Get(':id/timeline')
+  timeline(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string): Promise<object[]> {
+    return this.service.timeline(user, id);
+  }
 }

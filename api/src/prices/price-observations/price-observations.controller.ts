@@ -1,16 +1,16 @@
-import { Body, Controller, HttpCode, Inject, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../../core/auth/authenticated-user.js';
 import { CurrentUser } from '../../core/auth/decorators.js';
-import { CrudController } from '../../core/crud/crud.controller.js';
+import { WorkflowController } from '../../core/crud/crud.controller.js';
 import { PRICE_CSV_MAX_BYTES } from './price-csv.js';
 import { PriceObservationsService, type UploadedCsv } from './price-observations.service.js';
 
 /** `/api/price-observations`: the react-admin routes, the CSV import of a day's prices, and open-finding. */
 @ApiTags('price-observations')
 @Controller('price-observations')
-export class PriceObservationsController extends CrudController {
+export class PriceObservationsController extends WorkflowController {
   constructor(@Inject(PriceObservationsService) readonly service: PriceObservationsService) {
     super();
   }
@@ -26,16 +26,5 @@ export class PriceObservationsController extends CrudController {
     @Body() fields: Record<string, unknown>,
   ) {
     return this.service.importCsv(user, file, { ...fields });
-  }
-
-  @Post(':id/actions/:action')
-  @HttpCode(200)
-  act(
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('id') id: string,
-    @Param('action') action: string,
-    @Body() body: unknown,
-  ) {
-    return this.service.act(user, id, action, body);
   }
 }

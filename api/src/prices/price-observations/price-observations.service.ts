@@ -325,11 +325,7 @@ export class PriceObservationsService extends CrudService<PriceObservation> {
    * audit events. A second call answers 409 naming the finding already opened.
    */
   async act(user: AuthenticatedUser, id: string, action: string, body: unknown): Promise<object> {
-    if (action !== 'open-finding') {
-      throw new AppError(ErrorCode.NotFound, `No price-observation action "${action}"; actions: open-finding`);
-    }
-    this.assertAllowed(user, 'open-finding');
-    const dto = await validateBody(OpenFindingDto, body);
+    const { dto } = await this.stepBody(user, action, body, { 'open-finding': OpenFindingDto });
     return this.inTransaction(async (manager) => {
       const existing = await this.findVisible(manager, user, id, 'read', true);
       if (!user.ability.can('open-finding', asObservation(existing))) {
