@@ -1,5 +1,5 @@
-import type { WorkingCalendar } from '@adaldesk/libs';
-import { bearer, type TestApp, unique } from './test-app.js';
+import { type Role, WorkingCalendar } from '@adaldesk/libs';
+import { bearer, login, type TestApp, unique } from './test-app.js';
 
 const DAY = 86_400_000;
 
@@ -75,4 +75,82 @@ export async function makeAppealWithHistory(scope: AppealHistoryScope, shape: Ap
     ],
   );
   return response.body.id;
+}
+
+/** A region of the test's own, where appeals with a history are made and counted: see `regionWithStaff`. */
+export interface StaffedRegion extends AppealHistoryScope {
+  regionName: string;
+  /** The password of every user made for it. */
+  password: string;
+  /** The users made, in the order asked, each with a signed-in token. */
+  staff: { email: string; role: Role; token: string }[];
+}
+
+/**
+ * A new region (named `<label> <suffix>`) with an organisation of each name in it, users of the roles
+ * asked (in the region, or national where `national`), the demo categories and the working calendar.
+ * Its first officer registers the appeals. Made through the API as an administrator would.
+ */
+export async function regionWithStaff(
+  t: TestApp,
+  {
+    label,
+    organisationNames,
+    staff,
+  }: { label: string; organisationNames: string[]; staff: { role: Role; national?: boolean }[] },
+): Promise<StaffedRegion> {
+  const admin = bearer(t.tokens.admin);
+  const suffix = unique()
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, 'X');
+  const regionName = `${label} ${suffix}`;
+  const region = await t.http
+    .post('/api/regions')
+    .set(admin)
+    .send({
+      code: `KZ-${label[0].toUpperCase()}${suffix.slice(0, 5)}`,
+      kind: 'oblast',
+      nameKk: 'Сынақ өңірі',
+      nameRu: 'Тестовая',
+      nameEn: regionName,
+    });
+  if (region.status !== 201) throw new Error(`region: ${region.status} ${JSON.stringify(region.body)}`);
+  const regionId = region.body.id as string;
+  const categories: Record<string, string> = {};
+  for (const row of await t.dataSource.query(`SELECT id, code FROM categories`)) categories[row.code] = row.id;
+  const organisations: string[] = [];
+  for (const name of organisationNames) {
+    const organisation = await t.http
+      .post('/api/organisations')
+      .set(admin)
+      .send({ name: `${name} ${suffix}`, type: 'state_body', regionId });
+    if (organisation.status !== 201) throw new Error(`organisation: ${organisation.status}`);
+    organisations.push(organisation.body.id);
+  }
+  const password = `${label}-${unique()}-Passw0rd!`;
+  const made: StaffedRegion['staff'] = [];
+  for (const { role, national } of staff) {
+    const email = `${role}-${unique()}@${label.toLowerCase()}.test`;
+    const user = await t.http
+      .post('/api/users')
+      .set(admin)
+      .send({ email, fullName: `${label} ${role}`, role, regionId: national ? null : regionId, password });
+    if (user.status !== 201) throw new Error(`user: ${user.status} ${JSON.stringify(user.body)}`);
+    made.push({ email, role, token: await login(t.http, email, password) });
+  }
+  const officer = made.find((user) => user.role === 'officer');
+  if (!officer) throw new Error('regionWithStaff needs an officer to register the appeals');
+  const rows = await t.dataSource.query(`SELECT to_char(date, 'YYYY-MM-DD') AS date, kind FROM calendar_days`);
+  const calendar = new WorkingCalendar(rows, { timeZone: 'Asia/Almaty' });
+  return {
+    t,
+    officerToken: officer.token,
+    regionId,
+    regionName,
+    categories,
+    organisations,
+    calendar,
+    password,
+    staff: made,
+  };
 }

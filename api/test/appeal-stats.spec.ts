@@ -1,7 +1,12 @@
 import { WorkingCalendar } from '@adaldesk/libs';
 import { AppealStatsRollupJob } from '../src/stats/jobs/appeal-stats-rollup.job.js';
-import { type AppealShape, makeAppealWithHistory } from './appeal-history-fixtures.js';
-import { bearer, login, startTestApp, type TestApp, unique } from './test-app.js';
+import {
+  type AppealShape,
+  makeAppealWithHistory,
+  regionWithStaff,
+  type StaffedRegion,
+} from './appeal-history-fixtures.js';
+import { bearer, startTestApp, type TestApp } from './test-app.js';
 
 /**
  * Appeal statistics over HTTP against the real database: hand-made appeals in a region of the
@@ -16,8 +21,7 @@ let almatyId: string;
 let managerToken: string;
 let officerToken: string;
 let calendar: WorkingCalendar;
-const categories: Record<string, string> = {};
-const organisations: string[] = [];
+let scope: StaffedRegion;
 const ids: Record<string, string> = {};
 
 const TIME_ZONE = 'Asia/Almaty';
@@ -132,47 +136,14 @@ const OPEN: Record<string, AppealShape> = {
 
 beforeAll(async () => {
   t = await startTestApp();
-  const admin = bearer(t.tokens.admin);
-  const suffix = unique()
-    .toUpperCase()
-    .replace(/[^A-Z0-9]/g, 'X');
-  const region = await t.http
-    .post('/api/regions')
-    .set(admin)
-    .send({
-      code: `KZ-S${suffix.slice(0, 5)}`,
-      kind: 'oblast',
-      nameKk: 'Сынақ',
-      nameRu: 'Тестовая',
-      nameEn: `Stats ${suffix}`,
-    });
-  expect(region.status).toBe(201);
-  regionId = region.body.id;
+  scope = await regionWithStaff(t, {
+    label: 'Stats',
+    organisationNames: ['Алматы облысы білім басқармасы', 'Коммуналдық шаруашылық'],
+    staff: [{ role: 'manager' }, { role: 'officer' }],
+  });
+  ({ regionId, calendar } = scope);
+  [{ token: managerToken }, { token: officerToken }] = scope.staff;
   almatyId = (await t.dataSource.query(`SELECT id FROM regions WHERE code = 'KZ-75'`))[0].id;
-  for (const row of await t.dataSource.query(`SELECT id, code FROM categories`)) categories[row.code] = row.id;
-  for (const name of ['Алматы облысы білім басқармасы', 'Коммуналдық шаруашылық']) {
-    const organisation = await t.http
-      .post('/api/organisations')
-      .set(admin)
-      .send({ name: `${name} ${suffix}`, type: 'state_body', regionId });
-    expect(organisation.status).toBe(201);
-    organisations.push(organisation.body.id);
-  }
-  const password = `Stats-${unique()}-Passw0rd!`;
-  for (const role of ['manager', 'officer'] as const) {
-    const email = `${role}-${unique()}@stats.test`;
-    const user = await t.http
-      .post('/api/users')
-      .set(admin)
-      .send({ email, fullName: `Stats ${role}`, role, regionId, password });
-    expect(user.status).toBe(201);
-  }
-  const users = await t.dataSource.query(`SELECT email, role FROM users WHERE region_id = $1`, [regionId]);
-  managerToken = await login(t.http, users.find((u: { role: string }) => u.role === 'manager').email, password);
-  officerToken = await login(t.http, users.find((u: { role: string }) => u.role === 'officer').email, password);
-
-  const rows = await t.dataSource.query(`SELECT to_char(date, 'YYYY-MM-DD') AS date, kind FROM calendar_days`);
-  calendar = new WorkingCalendar(rows, { timeZone: TIME_ZONE });
 
   for (const [name, shape] of [...Object.entries(PAST), ...Object.entries(OPEN)]) ids[name] = await make(shape);
   await fold();
@@ -181,8 +152,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** An appeal of the test's region with the past `shape` gives it. */
-const make = (shape: AppealShape) =>
-  makeAppealWithHistory({ t, officerToken, regionId, categories, organisations, calendar }, shape);
+const make = (shape: AppealShape) => makeAppealWithHistory(scope, shape);
 
 /** The rollup step, driven directly: folds every change queued so far. */
 async function fold() {
@@ -434,7 +404,7 @@ describe('breakdowns and the trend', () => {
   it('break the period down by category, channel, organisation and month with labels', async () => {
     const category = (await get('breakdown', managerToken, { dimension: 'category', from: FROM, to: TO })).body;
     expect(category.dimension).toBe('category');
-    const meals = category.rows.find((row: { key: string }) => row.key === categories.school_meals);
+    const meals = category.rows.find((row: { key: string }) => row.key === scope.categories.school_meals);
     // a1, a2, a11 received; a1, a2, a10 decided, a1 and a10 satisfied; a1 and a10 on time.
     expect(meals).toMatchObject({ received: 3, decided: 3, favourable: 2, decidedOnTime: 2, open: 0 });
     expect(meals.labels).toEqual(expect.objectContaining({ en: expect.any(String), kk: expect.any(String) }));
@@ -450,7 +420,7 @@ describe('breakdowns and the trend', () => {
     expect(byChannel.call_center_109).toEqual([1, 1]);
 
     const organisation = (await get('breakdown', managerToken, { dimension: 'organisation', from: FROM, to: TO })).body;
-    const second = organisation.rows.find((row: { key: string }) => row.key === organisations[1]);
+    const second = organisation.rows.find((row: { key: string }) => row.key === scope.organisations[1]);
     expect(second).toMatchObject({ received: 1, decided: 1, favourable: 0, decidedOnTime: 0 });
     expect(second.label).toMatch(/^Коммуналдық шаруашылық/);
 

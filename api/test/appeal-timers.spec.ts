@@ -1,19 +1,14 @@
 import { AppealSlaJobs, timerId } from '../src/appeals/jobs/appeal-sla.job.js';
 import { Appeal } from '../src/appeals/appeal.entity.js';
 import { QueueService } from '../src/core/queue/queue.service.js';
-import { bearer, startTestApp, type TestApp, unique, waitFor } from './test-app.js';
+import { almatyStaff, bearer, QUEUE_BACKENDS, startTestApp, type TestApp, unique, waitFor } from './test-app.js';
 
 /**
  * The SLA timers of appeals on both BullMQ backends: warnings and breaches fire on time and once,
  * a queue that lost its jobs loses no warning and no breach (the reconciler flags them from the
  * database), and a deadline that moved is not breached by its old timer.
  */
-const BACKENDS = [
-  ['redis', { redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' }],
-  ['postgres', {}],
-] as const;
-
-describe.each(BACKENDS)('SLA timers on %s', (backend, options) => {
+describe.each(QUEUE_BACKENDS)('SLA timers on %s', (backend, options) => {
   let t: TestApp;
   let jobs: AppealSlaJobs;
   let queue: QueueService;
@@ -26,11 +21,7 @@ describe.each(BACKENDS)('SLA timers on %s', (backend, options) => {
     jobs = t.app.get(AppealSlaJobs);
     queue = t.app.get(QueueService);
     expect(queue.backend).toBe(backend);
-    [{ id: almatyId }] = await t.dataSource.query(`SELECT id FROM regions WHERE code = 'KZ-75'`);
-    [{ id: officerId }] = await t.dataSource.query(`SELECT id FROM users WHERE email = 'officer@demo.adaldesk.kz'`);
-    managerIds = (
-      await t.dataSource.query(`SELECT id FROM users WHERE role = 'manager' AND active AND region_id = $1`, [almatyId])
-    ).map((row: { id: string }) => row.id);
+    ({ almatyId, officerId, managerIds } = await almatyStaff(t));
   });
   afterAll(() => t.close());
 

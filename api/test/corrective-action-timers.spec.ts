@@ -5,19 +5,14 @@ import {
 } from '../src/corrective-actions/jobs/corrective-action-sla.job.js';
 import { QueueService } from '../src/core/queue/queue.service.js';
 import { correctiveActionBody, findingInAlmaty } from './corrective-action-fixtures.js';
-import { bearer, startTestApp, type TestApp, waitFor } from './test-app.js';
+import { almatyStaff, bearer, QUEUE_BACKENDS, startTestApp, type TestApp, waitFor } from './test-app.js';
 
 /**
  * The deadline timers of corrective actions on both BullMQ backends: warning and breach reach the
  * inspection's lead and the region's managers on time and once, an emptied queue loses neither (the
  * reconciler finds them in the database), and an action whose fix was reported is not breached.
  */
-const BACKENDS = [
-  ['redis', { redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' }],
-  ['postgres', {}],
-] as const;
-
-describe.each(BACKENDS)('corrective-action timers on %s', (backend, options) => {
+describe.each(QUEUE_BACKENDS)('corrective-action timers on %s', (backend, options) => {
   let t: TestApp;
   let jobs: CorrectiveActionSlaJobs;
   let queue: QueueService;
@@ -30,11 +25,7 @@ describe.each(BACKENDS)('corrective-action timers on %s', (backend, options) => 
     queue = t.app.get(QueueService);
     expect(queue.backend).toBe(backend);
     finding = await findingInAlmaty(t.dataSource);
-    const [{ id: almatyId }] = await t.dataSource.query(`SELECT id FROM regions WHERE code = 'KZ-75'`);
-    managerIds = (
-      await t.dataSource.query(`SELECT id FROM users WHERE role = 'manager' AND active AND region_id = $1`, [almatyId])
-    ).map((row: { id: string }) => row.id);
-    expect(managerIds.length).toBeGreaterThan(0);
+    ({ managerIds } = await almatyStaff(t));
   });
   afterAll(() => t.close());
 

@@ -1,18 +1,13 @@
 import { QueueService } from '../src/core/queue/queue.service.js';
 import { followUpTimerId, ReferralFollowUpJobs } from '../src/referrals/jobs/referral-follow-up.job.js';
-import { bearer, startTestApp, type TestApp, unique, waitFor } from './test-app.js';
+import { almatyStaff, bearer, QUEUE_BACKENDS, startTestApp, type TestApp, unique, waitFor } from './test-app.js';
 
 /**
  * Follow-up of referrals on both BullMQ backends: a referral with no outcome for the period reminds
  * its owner and the region's managers once, a queue that lost its timers loses no reminder (the
  * reconciler finds them in the database), and a referral whose funnel has ended is never chased.
  */
-const BACKENDS = [
-  ['redis', { redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' }],
-  ['postgres', {}],
-] as const;
-
-describe.each(BACKENDS)('referral follow-up on %s', (backend, options) => {
+describe.each(QUEUE_BACKENDS)('referral follow-up on %s', (backend, options) => {
   let t: TestApp;
   let jobs: ReferralFollowUpJobs;
   let queue: QueueService;
@@ -25,11 +20,7 @@ describe.each(BACKENDS)('referral follow-up on %s', (backend, options) => {
     jobs = t.app.get(ReferralFollowUpJobs);
     queue = t.app.get(QueueService);
     expect(queue.backend).toBe(backend);
-    [{ id: almatyId }] = await t.dataSource.query(`SELECT id FROM regions WHERE code = 'KZ-75'`);
-    [{ id: officerId }] = await t.dataSource.query(`SELECT id FROM users WHERE email = 'officer@demo.adaldesk.kz'`);
-    managerIds = (
-      await t.dataSource.query(`SELECT id FROM users WHERE role = 'manager' AND active AND region_id = $1`, [almatyId])
-    ).map((row: { id: string }) => row.id);
+    ({ almatyId, officerId, managerIds } = await almatyStaff(t));
   });
   afterAll(() => t.close());
 

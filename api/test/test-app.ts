@@ -93,3 +93,21 @@ export async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_
     await new Promise((done) => setTimeout(done, 100));
   }
 }
+
+/** Both BullMQ backends, for `describe.each`: the run's Redis, and PostgreSQL (no `REDIS_URL`). */
+export const QUEUE_BACKENDS = [
+  ['redis', { redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' }],
+  ['postgres', {}],
+] as const;
+
+/** Almaty and the demo staff that timers notify there: its officer and its active managers. */
+export async function almatyStaff(t: TestApp): Promise<{ almatyId: string; officerId: string; managerIds: string[] }> {
+  const [{ id: almatyId }] = await t.dataSource.query(`SELECT id FROM regions WHERE code = 'KZ-75'`);
+  const [{ id: officerId }] = await t.dataSource.query(`SELECT id FROM users WHERE email = 'officer@demo.adaldesk.kz'`);
+  const managers: { id: string }[] = await t.dataSource.query(
+    `SELECT id FROM users WHERE role = 'manager' AND active AND region_id = $1`,
+    [almatyId],
+  );
+  if (managers.length === 0) throw new Error('The demo seed has no active manager in Almaty');
+  return { almatyId, officerId, managerIds: managers.map((row) => row.id) };
+}

@@ -3,9 +3,9 @@ import { WorkingCalendar } from '@adaldesk/libs';
 import type { Page } from 'playwright-core';
 import { AppealStatsRollupJob } from '../../src/stats/jobs/appeal-stats-rollup.job.js';
 import { REPORT_LABELS } from '../../src/stats/report/report-labels.js';
-import { type AppealShape, makeAppealWithHistory } from '../appeal-history-fixtures.js';
+import { type AppealShape, makeAppealWithHistory, regionWithStaff } from '../appeal-history-fixtures.js';
 import { pdfPages } from '../pdf-text.js';
-import { bearer, login, type TestApp, unique } from '../test-app.js';
+import type { TestApp } from '../test-app.js';
 import { type AdminBrowser, openAdminBrowser, SCREENSHOTS } from './admin-browser.js';
 
 /**
@@ -23,8 +23,7 @@ let password: string;
 let managerEmail: string;
 let nationalEmail: string;
 let calendar: WorkingCalendar;
-const categories: Record<string, string> = {};
-const organisations: string[] = [];
+let schoolMealsId: string;
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -95,51 +94,14 @@ const SHAPES: Record<string, AppealShape> = {
 beforeAll(async () => {
   admin = await openAdminBrowser();
   ({ t, baseUrl } = admin);
-  const asAdmin = bearer(t.tokens.admin);
-  const suffix = unique()
-    .toUpperCase()
-    .replace(/[^A-Z0-9]/g, 'X');
-  regionName = `Dashboard ${suffix}`;
-  const region = await t.http
-    .post('/api/regions')
-    .set(asAdmin)
-    .send({
-      code: `KZ-D${suffix.slice(0, 5)}`,
-      kind: 'oblast',
-      nameKk: 'Сынақ өңірі',
-      nameRu: 'Тестовая',
-      nameEn: regionName,
-    });
-  expect(region.status).toBe(201);
-  regionId = region.body.id;
-  for (const row of await t.dataSource.query(`SELECT id, code FROM categories`)) categories[row.code] = row.id;
-  for (const name of ['Мектеп', 'Коммуналдық шаруашылық']) {
-    const organisation = await t.http
-      .post('/api/organisations')
-      .set(asAdmin)
-      .send({ name: `${name} ${suffix}`, type: 'state_body', regionId });
-    expect(organisation.status).toBe(201);
-    organisations.push(organisation.body.id);
-  }
-  password = `Dashboard-${unique()}-Passw0rd!`;
-  managerEmail = `manager-${unique()}@dashboard.test`;
-  nationalEmail = `national-${unique()}@dashboard.test`;
-  const officerEmail = `officer-${unique()}@dashboard.test`;
-  for (const [email, role, region] of [
-    [managerEmail, 'manager', regionId],
-    [officerEmail, 'officer', regionId],
-    [nationalEmail, 'manager', null],
-  ] as const) {
-    const user = await t.http
-      .post('/api/users')
-      .set(asAdmin)
-      .send({ email, fullName: `Dashboard ${role}`, role, regionId: region, password });
-    expect(user.status).toBe(201);
-  }
-  const officerToken = await login(t.http, officerEmail, password);
-  const rows = await t.dataSource.query(`SELECT to_char(date, 'YYYY-MM-DD') AS date, kind FROM calendar_days`);
-  calendar = new WorkingCalendar(rows, { timeZone: 'Asia/Almaty' });
-  const scope = { t, officerToken, regionId, categories, organisations, calendar };
+  const scope = await regionWithStaff(t, {
+    label: 'Dashboard',
+    organisationNames: ['Мектеп', 'Коммуналдық шаруашылық'],
+    staff: [{ role: 'manager' }, { role: 'officer' }, { role: 'manager', national: true }],
+  });
+  ({ regionId, regionName, calendar, password } = scope);
+  schoolMealsId = scope.categories.school_meals;
+  [{ email: managerEmail }, , { email: nationalEmail }] = scope.staff;
   for (const shape of Object.values(SHAPES)) await makeAppealWithHistory(scope, { channel: 'portal', ...shape });
   await t.app.get(AppealStatsRollupJob).fold({ wait: true });
 }, 120_000);
@@ -227,7 +189,7 @@ test("the region's manager sees exactly the figures of the appeals made, and eac
   for (const [bucket, count] of Object.entries(want.backlog)) {
     expect(await figure(manager, `backlog-${bucket}`)).toBe(count);
   }
-  expect(await figure(manager, `categories-${categories.school_meals}-received`)).toBe(want.schoolMeals);
+  expect(await figure(manager, `categories-${schoolMealsId}-received`)).toBe(want.schoolMeals);
   await manager.getByTestId('trend-chart').locator('.recharts-surface').first().waitFor();
   await manager.screenshot({ path: `${SCREENSHOTS}/dashboard-manager.png`, fullPage: true });
 
