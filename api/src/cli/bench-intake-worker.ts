@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { withCheckDigit } from '@adaldesk/libs';
+import { BenchClient } from './bench-http.js';
 
 /**
  * The intake load of `npm run bench`, in a thread of its own so that building and sending requests
@@ -45,24 +46,22 @@ async function run({ base, token, place, sentences, concurrency, seconds }: Inta
   const statuses: Record<number, number> = {};
   const durations: number[] = [];
   let firstFailure: string | null = null;
+  const client = new BenchClient(base);
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const started = Date.now();
   const stopAt = started + seconds * 1000;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (Date.now() < stopAt) {
         const start = performance.now();
-        const response = await fetch(`${base}/appeals`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: body(),
-        });
-        const text = await response.text();
+        const response = await client.send('POST', '/appeals', headers, body());
         durations.push(performance.now() - start);
         statuses[response.status] = (statuses[response.status] ?? 0) + 1;
-        if (response.status !== 201) firstFailure ??= text.slice(0, 300);
+        if (response.status !== 201) firstFailure ??= response.body.toString('utf8').slice(0, 300);
       }
     }),
   );
+  client.close();
   return { statuses, durations, firstFailure, elapsedSeconds: (Date.now() - started) / 1000 };
 }
 
