@@ -324,6 +324,7 @@ export const en = {
         dates: 'Dates',
         checklist: 'Checklist',
         findings: 'Findings',
+        correctiveActions: 'Corrective actions',
       },
       checklist: { item: 'Item', answer: 'Answer', note: 'Note' },
       save_checklist: 'Save the checklist',

@@ -528,6 +528,7 @@ export const kk: AppMessages = {
         dates: 'Мерзімдер',
         checklist: 'Тексеру парағы',
         findings: 'Анықталған бұзушылықтар',
+        correctiveActions: 'Түзету шаралары',
       },
       checklist: { item: 'Тармақ', answer: 'Жауап', note: 'Ескерту' },
       save_checklist: 'Тексеру парағын сақтау',

@@ -362,6 +362,7 @@ export const ru: AppMessages = {
         dates: 'Сроки',
         checklist: 'Чек-лист',
         findings: 'Выявленные нарушения',
+        correctiveActions: 'Корректирующие меры',
       },
       checklist: { item: 'Пункт', answer: 'Ответ', note: 'Примечание' },
       save_checklist: 'Сохранить чек-лист',

@@ -1,4 +1,4 @@
-import { Box, Grid, Typography } from '@mui/material';
+import { Box, Grid, Stack, Typography } from '@mui/material';
 import {
   DataTable,
   EditButton,
@@ -28,6 +28,7 @@ import { InspectionWorkflowButtons } from './InspectionWorkflowButtons';
 import { QuickFindingForm } from './QuickFindingForm';
 import { InspectionStatusChip } from './StatusChip';
 import { ShowSection } from '../common/ShowSection';
+import { CorrectiveActionSla, CorrectiveActionStatusChip } from '../corrective-actions/CorrectiveActionStatusChip';
 
 const InspectionShowActions = () => {
   const inspection = useRecordContext<InspectionRecord>();
@@ -59,16 +60,53 @@ const FindingsOfInspection = () => {
         sort={{ field: 'createdAt', order: 'ASC' }}
         perPage={100}
       >
+        {/* Three columns, the severity under the kind: four did not fit the side column, and cut the amounts off. */}
         <DataTable rowClick="show" bulkActionButtons={false} empty={<Typography variant="body2">—</Typography>}>
-          <DataTable.Col source="number" />
+          <DataTable.Col source="number" sx={{ whiteSpace: 'nowrap' }} />
           <DataTable.Col source="kind">
             <SelectField source="kind" choices={enumChoices('findingKind')} />
+            <SelectField
+              source="severity"
+              choices={enumChoices('findingSeverity')}
+              sx={{ display: 'block', typography: 'caption', color: 'text.secondary' }}
+            />
           </DataTable.Col>
-          <DataTable.Col source="severity">
-            <SelectField source="severity" choices={enumChoices('findingSeverity')} />
-          </DataTable.Col>
-          <DataTable.Col source="amount" align="right">
+          <DataTable.Col source="amount" align="right" sx={{ whiteSpace: 'nowrap' }}>
             <AmountField />
+          </DataTable.Col>
+        </DataTable>
+      </ReferenceManyField>
+    </Box>
+  );
+};
+
+/**
+ * The corrective actions set on this inspection's findings, soonest deadline first, for the roles that
+ * may read them; each opens its page.
+ */
+const CorrectiveActionsOfInspection = () => {
+  const translate = useTranslate();
+  const { canAccess, isPending } = useCanAccess({ resource: 'corrective-actions', action: 'list' });
+  if (isPending || !canAccess) return null;
+  return (
+    <Box component="section" sx={{ mb: 2 }} data-testid="inspection-corrective-actions">
+      <Typography variant="subtitle1" gutterBottom>
+        {translate('app.inspections.sections.correctiveActions')}
+      </Typography>
+      <ReferenceManyField
+        reference="corrective-actions"
+        target="inspectionId"
+        sort={{ field: 'dueAt', order: 'ASC' }}
+        perPage={100}
+      >
+        <DataTable rowClick="show" bulkActionButtons={false} empty={<Typography variant="body2">—</Typography>}>
+          <DataTable.Col source="number" sx={{ whiteSpace: 'nowrap' }} />
+          {/* The status and the deadline stacked: side by side they ran past the side column's edge. */}
+          <DataTable.Col source="dueAt" label="resources.corrective-actions.fields.sla">
+            <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
+              <CorrectiveActionStatusChip />
+              <CorrectiveActionSla />
+            </Stack>
           </DataTable.Col>
         </DataTable>
       </ReferenceManyField>
@@ -115,7 +153,7 @@ export const InspectionShow = () => (
       <Grid size={{ xs: 12, md: 4 }}>
         <QuickFindingForm />
         <FindingsOfInspection />
-        {/* The corrective actions of this inspection (the corrective-actions resource) take their place here. */}
+        <CorrectiveActionsOfInspection />
       </Grid>
     </Grid>
   </Show>

@@ -2,7 +2,7 @@ import type { Role } from '@adaldesk/libs';
 import type { Page } from 'playwright-core';
 import { findingInAlmaty } from '../corrective-action-fixtures.js';
 import type { TestApp } from '../test-app.js';
-import { type AdminBrowser, openAdminBrowser, SCREENSHOTS } from './admin-browser.js';
+import { type AdminBrowser, openAdminBrowser, SCREENSHOTS, settledSteps } from './admin-browser.js';
 
 /**
  * Corrective actions in Debian's Chromium against the real API: the inspector sets an action with a
@@ -23,14 +23,7 @@ afterAll(() => admin?.close());
 
 const signedIn = (role: Role) => admin.signedIn(role);
 
-async function stepButtons(page: Page): Promise<string[]> {
-  const group = page.getByRole('group', { name: 'Corrective action steps', includeHidden: true });
-  await group.waitFor({ state: 'attached' });
-  await page.waitForTimeout(300);
-  // Until the shared rules have answered for every step, a missing button means nothing yet.
-  await page.waitForFunction(() => document.querySelector('[data-pending-action]') === null);
-  return group.locator('[data-action]').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-action')!));
-}
+const stepButtons = (page: Page) => settledSteps(page, 'Corrective action steps');
 
 /** Opens a step's dialog, lets `fill` complete it, and waits for the status it leads to. */
 async function takeStep(
@@ -91,16 +84,37 @@ test('an inspector sets a corrective action on a finding, the manager sees its d
   await manager.goto(`${baseUrl}/#/corrective-actions`);
   // Other test files' open actions, due sooner, may fill the first page: the manager searches for it.
   await manager.locator('input[name="q"]').fill(stored.number);
+  // The search is applied once it is in the address (after react-admin's debounce): only then is the
+  // list settled, and a click no longer lands on a row about to be replaced.
+  await manager.waitForURL((url) => decodeURIComponent(url.hash).includes(stored.number));
   const row = manager.locator('tr', { hasText: stored.number });
   await row.waitFor();
   await expect(row.locator('[data-sla-state="on_track"]').count()).resolves.toBe(1);
   await row.locator('[data-sla-state]').hover();
   await manager.getByRole('tooltip').getByText(dueText, { exact: false }).waitFor();
   await manager.screenshot({ path: `${SCREENSHOTS}/corrective-action-list-manager.png`, fullPage: true });
-  await row.click();
+  await row.getByText(stored.number).click();
   await manager.waitForURL(new RegExp(`#/corrective-actions/${id}/show$`));
   await manager.getByText(dueText, { exact: false }).first().waitFor();
   expect(await stepButtons(manager)).toEqual(['extend']);
+  // The inspection's page lists it with its deadline and opens it.
+  await manager.goto(`${baseUrl}/#/inspections/${finding.inspectionId}/show`);
+  const onInspection = manager.getByTestId('inspection-corrective-actions').locator('tr', { hasText: stored.number });
+  const badge = onInspection.locator('[data-sla-state="on_track"]');
+  await badge.waitFor();
+  const [badgeBox, sectionBox] = [
+    await badge.boundingBox(),
+    await manager.getByTestId('inspection-corrective-actions').boundingBox(),
+  ];
+  expect(badgeBox!.x + badgeBox!.width).toBeLessThanOrEqual(sectionBox!.x + sectionBox!.width);
+  await manager.screenshot({ path: `${SCREENSHOTS}/inspection-show-manager.png`, fullPage: true });
+  await onInspection.click();
+  await manager.waitForURL(new RegExp(`#/corrective-actions/${id}/show$`));
+  // Officers do not read corrective actions: the inspection's page has no such section for them.
+  const officer = await signedIn('officer');
+  await officer.goto(`${baseUrl}/#/inspections/${finding.inspectionId}/show`);
+  await officer.getByTestId('inspection-findings').waitFor();
+  expect(await officer.getByTestId('inspection-corrective-actions').count()).toBe(0);
 
   const auditor = await signedIn('auditor');
   await auditor.goto(`${baseUrl}/#/corrective-actions/${id}/show`);
