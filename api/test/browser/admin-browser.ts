@@ -73,3 +73,26 @@ export async function openAdminBrowser(): Promise<AdminBrowser> {
     },
   };
 }
+
+/**
+ * The workflow steps a show page offers, once they have settled: each button appears after its own
+ * permission check (marked `data-pending-action` meanwhile), and a record refetched after the page
+ * opened asks again. Read in one go in the page, until two reads 200 ms apart agree with nothing pending.
+ */
+export async function settledSteps(page: Page, groupName: string): Promise<string[]> {
+  await page.getByRole('group', { name: groupName, includeHidden: true }).waitFor({ state: 'attached' });
+  const read = () =>
+    page.evaluate((name) => {
+      const group = document.querySelector(`[role="group"][aria-label="${name}"]`);
+      if (!group || document.querySelector('[data-pending-action]')) return null;
+      return [...group.querySelectorAll('[data-action]')].map((button) => button.getAttribute('data-action')!);
+    }, groupName);
+  let previous: string[] | null = null;
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const current = await read();
+    if (current && previous && current.join() === previous.join()) return current;
+    previous = current;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`The steps of "${groupName}" never settled`);
+}

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { type AppealAction, type Role, withCheckDigit } from '@adaldesk/libs';
 import type { Page } from 'playwright-core';
 import { type TestApp, unique } from '../test-app.js';
-import { type AdminBrowser, openAdminBrowser, SCREENSHOTS } from './admin-browser.js';
+import { type AdminBrowser, openAdminBrowser, SCREENSHOTS, settledSteps } from './admin-browser.js';
 
 /**
  * Appeals in Debian's Chromium against the real API: an officer registers an appeal that arrived on a
@@ -45,16 +45,7 @@ async function openAppeal(page: Page, id: string): Promise<void> {
   await page.getByRole('group', { name: 'Workflow steps', includeHidden: true }).waitFor({ state: 'attached' });
 }
 
-/** The workflow buttons on the show page, once the page has settled. */
-async function workflowButtons(page: Page): Promise<string[]> {
-  const group = page.getByRole('group', { name: 'Workflow steps', includeHidden: true });
-  await group.waitFor({ state: 'attached' });
-  // Each button appears after its own permission check; give them a moment to settle.
-  await page.waitForTimeout(300);
-  // Until the shared rules have answered for every step, a missing button means nothing yet.
-  await page.waitForFunction(() => document.querySelector('[data-pending-action]') === null);
-  return group.locator('[data-action]').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-action')!));
-}
+const workflowButtons = (page: Page) => settledSteps(page, 'Workflow steps');
 
 /** Opens a step's dialog, lets `fill` complete it, confirms, and waits for the status it leads to. */
 async function takeStep(

@@ -1,7 +1,7 @@
 import type { ReferralAction, Role } from '@adaldesk/libs';
 import type { Page } from 'playwright-core';
 import { bearer, type TestApp, unique, waitFor } from '../test-app.js';
-import { type AdminBrowser, openAdminBrowser, SCREENSHOTS } from './admin-browser.js';
+import { type AdminBrowser, openAdminBrowser, SCREENSHOTS, settledSteps } from './admin-browser.js';
 
 /**
  * Referrals in Debian's Chromium against the real API: an officer refers an appeal to the
@@ -29,14 +29,7 @@ afterAll(() => admin?.close());
 
 const signedIn = (role: Role) => admin.signedIn(role);
 
-async function stepButtons(page: Page): Promise<string[]> {
-  const group = page.getByRole('group', { name: 'Funnel steps', includeHidden: true });
-  await group.waitFor({ state: 'attached' });
-  await page.waitForTimeout(300);
-  // Until the shared rules have answered for every step, a missing button means nothing yet.
-  await page.waitForFunction(() => document.querySelector('[data-pending-action]') === null);
-  return group.locator('[data-action]').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-action')!));
-}
+const stepButtons = (page: Page) => settledSteps(page, 'Funnel steps');
 
 /** Opens a step's dialog (dated today by default), lets `fill` complete it, and waits for the stage. */
 async function takeStep(
