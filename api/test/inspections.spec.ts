@@ -159,7 +159,11 @@ describe('planning an inspection', () => {
 describe('the workflow', () => {
   it('reschedules, starts, records the checklist, completes and is closed by the head', async () => {
     let inspection = await plan({ teamIds: [teammate.id] });
-    inspection = await step(inspection, 'plan', { plannedStartOn: daysFrom(-1), plannedEndOn: daysFrom(1) });
+    inspection = await step(inspection, 'plan', {
+      plannedStartOn: daysFrom(-1),
+      plannedEndOn: daysFrom(1),
+      reason: 'Мектеп директоры демалыста',
+    });
     expect(inspection).toMatchObject({ status: 'planned', plannedStartOn: daysFrom(-1), plannedEndOn: daysFrom(1) });
 
     inspection = await step(inspection, 'start', {}, teammate.token);
@@ -210,6 +214,19 @@ describe('the workflow', () => {
       'complete',
       'close',
     ]);
+
+    // Its history, for whoever reads it: every step, with why the dates moved (no field keeps it).
+    const timeline = await t.http.get(`/api/inspections/${inspection.id}/timeline`).set(bearer(t.tokens.auditor));
+    expect(timeline.status).toBe(200);
+    expect(timeline.body.map((event: { action: string }) => event.action)).toEqual(
+      actions.map((row: { action: string }) => row.action),
+    );
+    expect(timeline.body[1].after).toMatchObject({
+      plannedStartOn: daysFrom(-1),
+      reason: 'Мектеп директоры демалыста',
+    });
+    const elsewhere = await t.http.get(`/api/inspections/${inspection.id}/timeline`).set(bearer(astanaInspector.token));
+    expect(elsewhere.status).toBe(404);
   });
 
   it('refuses illegal steps with 422 naming the allowed ones', async () => {

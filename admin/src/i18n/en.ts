@@ -325,6 +325,7 @@ export const en = {
         checklist: 'Checklist',
         findings: 'Findings',
         correctiveActions: 'Corrective actions',
+        timeline: 'History',
       },
       checklist: { item: 'Item', answer: 'Answer', note: 'Note' },
       save_checklist: 'Save the checklist',

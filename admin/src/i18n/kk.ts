@@ -529,6 +529,7 @@ export const kk: AppMessages = {
         checklist: 'Тексеру парағы',
         findings: 'Анықталған бұзушылықтар',
         correctiveActions: 'Түзету шаралары',
+        timeline: 'Тарихы',
       },
       checklist: { item: 'Тармақ', answer: 'Жауап', note: 'Ескерту' },
       save_checklist: 'Тексеру парағын сақтау',

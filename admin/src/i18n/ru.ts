@@ -363,6 +363,7 @@ export const ru: AppMessages = {
         checklist: 'Чек-лист',
         findings: 'Выявленные нарушения',
         correctiveActions: 'Корректирующие меры',
+        timeline: 'История',
       },
       checklist: { item: 'Пункт', answer: 'Ответ', note: 'Примечание' },
       save_checklist: 'Сохранить чек-лист',

@@ -26,6 +26,7 @@ import { ChecklistPanel } from './ChecklistPanel';
 import type { InspectionRecord } from './inspectionTypes';
 import { InspectionWorkflowButtons } from './InspectionWorkflowButtons';
 import { QuickFindingForm } from './QuickFindingForm';
+import { InspectionTimeline } from './InspectionTimeline';
 import { InspectionStatusChip } from './StatusChip';
 import { ShowSection } from '../common/ShowSection';
 import { CorrectiveActionSla, CorrectiveActionStatusChip } from '../corrective-actions/CorrectiveActionStatusChip';
@@ -154,6 +155,7 @@ export const InspectionShow = () => (
         <QuickFindingForm />
         <FindingsOfInspection />
         <CorrectiveActionsOfInspection />
+        <InspectionTimeline />
       </Grid>
     </Grid>
   </Show>

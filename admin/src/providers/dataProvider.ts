@@ -94,6 +94,8 @@ export interface AdalDeskDataProvider extends DataProvider {
   /** A step, `POST /api/corrective-actions/:id/actions/<action>`; answers the action as it now is. */
   correctiveActionStep(request: CorrectiveActionStepRequest): Promise<{ data: CorrectiveActionRecord }>;
   correctiveActionTimeline(id: string): Promise<AppealTimelineEvent[]>;
+  /** `GET /api/inspections/:id/timeline`: the inspection's history from the audit trail. */
+  inspectionTimeline(id: string): Promise<AppealTimelineEvent[]>;
 }
 
 const restProvider = simpleRestProvider(API_URL, fetchApi);
@@ -189,4 +191,7 @@ export const dataProvider: AdalDeskDataProvider = {
 
   correctiveActionTimeline: async (id) =>
     (await fetchApi(`${API_URL}/corrective-actions/${encodeURIComponent(id)}/timeline`)).json as AppealTimelineEvent[],
+
+  inspectionTimeline: async (id) =>
+    (await fetchApi(`${API_URL}/inspections/${encodeURIComponent(id)}/timeline`)).json as AppealTimelineEvent[],
 };

@@ -14,6 +14,7 @@ import {
 } from '@adaldesk/libs';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { AuditEventsService } from '../audit/audit-events.service.js';
 import { AuditService } from '../core/audit/audit.service.js';
 import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
 import type { AppConfig } from '../core/config/app-config.js';
@@ -69,6 +70,7 @@ export class InspectionsService extends CrudService<Inspection> {
     audit: AuditService,
     private readonly calendars: WorkingCalendarService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly auditEvents: AuditEventsService,
   ) {
     super(dataSource, audit, {
       resource: 'inspections',
@@ -195,9 +197,24 @@ export class InspectionsService extends CrudService<Inspection> {
     const { action: known, dto } = await this.stepBody(user, action, body, INSPECTION_ACTION_BODIES);
     const now = new Date();
     const today = (await this.calendars.current()).localDate(now);
-    return this.change(user, id, known, dto.version, known, (inspection) =>
-      step(inspection, known, dto, { now, today }),
+    // Why planned dates moved is kept in the audit trail: the inspection has no field for it.
+    const reason = known === 'plan' ? (dto as PlanDto).reason?.trim() : undefined;
+    return this.change(
+      user,
+      id,
+      known,
+      dto.version,
+      known,
+      (inspection) => step(inspection, known, dto, { now, today }),
+      reason ? { reason } : {},
     );
+  }
+
+  /** The inspection's history from the audit trail, for whoever may read the inspection. */
+  async timeline(user: AuthenticatedUser, id: string): Promise<object[]> {
+    this.assertAllowed(user, 'read');
+    await this.findVisible(this.dataSource.manager, user, id, 'read');
+    return this.auditEvents.timelineOf(user, 'inspections', id);
   }
 
   /** An inspection the caller may read, for the modules that hang records on it (findings). */
@@ -235,11 +252,13 @@ export class InspectionsService extends CrudService<Inspection> {
     version: number,
     auditAction: string,
     apply: (inspection: Inspection, manager: EntityManager) => Promise<void> | void,
+    notes: Record<string, unknown> = {},
   ): Promise<object> {
     const saved = await this.inTransaction((manager) =>
       this.changeAudited(manager, user, id, {
         version,
         auditAction,
+        notes,
         authorise: (existing) => {
           if (!user.ability.can(permission, asInspection(existing))) {
             throw AppError.forbidden(

@@ -93,6 +93,10 @@ test('an inspector plans and runs a school inspection; the manager sees it all; 
   await dialog.locator('button[type="submit"]').click();
   await dialog.waitFor({ state: 'detached' });
   await inspector.locator('[data-status="in_progress"]').waitFor();
+  // Its history: planned, then started, with who did it.
+  const history = inspector.getByTestId('inspection-timeline');
+  await history.getByText('Work started · Planned → In progress').waitFor();
+  expect(await history.textContent()).toContain('inspector@demo.adaldesk.kz');
 
   // Two findings, the first with a photo from the "camera".
   await logFinding(inspector, {
