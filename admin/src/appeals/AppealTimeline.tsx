@@ -1,7 +1,4 @@
 import { AuditTimeline } from '../common/AuditTimeline';
-import type { AdalDeskDataProvider } from '../providers/dataProvider';
-
-const load = (dataProvider: AdalDeskDataProvider, id: string) => dataProvider.appealTimeline(id);
 
 /** Why a step was taken, how the appeal was resolved, why more time was asked for. */
 const texts = (after: Record<string, unknown>) => [
@@ -13,7 +10,7 @@ const texts = (after: Record<string, unknown>) => [
 /** What happened to the appeal, oldest first, from its audit trail. */
 export const AppealTimeline = () => (
   <AuditTimeline
-    load={load}
+    resource="appeals"
     title="app.appeals.sections.timeline"
     statusEnum="appealStatus"
     testId="appeal-timeline"

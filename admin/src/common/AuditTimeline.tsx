@@ -2,12 +2,12 @@ import { List, ListItem, ListItemText, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { type RaRecord, useDataProvider, useLocale, useRecordContext, useTranslate } from 'react-admin';
 import type { AppealTimelineEvent } from '../appeals/appealTypes';
-import type { AdalDeskDataProvider } from '../providers/dataProvider';
+import type { AdalDeskDataProvider, TimelineResource } from '../providers/dataProvider';
 import { formatDateTime } from './formatDateTime';
 
 export interface AuditTimelineProps {
-  /** The record's timeline from the API (`GET /api/<resource>/:id/timeline`). */
-  load: (dataProvider: AdalDeskDataProvider, id: string) => Promise<AppealTimelineEvent[]>;
+  /** Whose timeline the API serves (`GET /api/<resource>/:id/timeline`). */
+  resource: TimelineResource;
   /** The heading's translation key. */
   title: string;
   /** The enum (`enums.<name>`) the record's statuses are translated by. */
@@ -27,7 +27,7 @@ function statusChange(event: AppealTimelineEvent): [string, string] | null {
  * What happened to the record in context, oldest first, from its audit trail: each step, who took it
  * and when, the status it moved to and the words it recorded. Read again after every change (version).
  */
-export const AuditTimeline = ({ load, title, statusEnum, testId, texts }: AuditTimelineProps) => {
+export const AuditTimeline = ({ resource, title, statusEnum, testId, texts }: AuditTimelineProps) => {
   const record = useRecordContext<RaRecord & { version?: number }>();
   const dataProvider = useDataProvider<AdalDeskDataProvider>();
   const translate = useTranslate();
@@ -40,13 +40,14 @@ export const AuditTimeline = ({ load, title, statusEnum, testId, texts }: AuditT
   useEffect(() => {
     if (!id) return;
     let current = true;
-    load(dataProvider, id)
+    dataProvider
+      .timeline(resource, id)
       .then((result) => current && setEvents(result))
       .catch(() => current && setFailed(true));
     return () => {
       current = false;
     };
-  }, [dataProvider, load, id, version]);
+  }, [dataProvider, resource, id, version]);
 
   const status = (value: string) => (value ? translate(`enums.${statusEnum}.${value}`, { _: value }) : '');
 

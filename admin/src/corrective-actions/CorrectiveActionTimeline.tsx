@@ -1,7 +1,4 @@
 import { AuditTimeline } from '../common/AuditTimeline';
-import type { AdalDeskDataProvider } from '../providers/dataProvider';
-
-const load = (dataProvider: AdalDeskDataProvider, id: string) => dataProvider.correctiveActionTimeline(id);
 
 /** Why a step was taken, what the body reported, what the inspector found on checking. */
 const texts = (after: Record<string, unknown>) => [after.reason, after.reportNote, after.verificationNote];
@@ -9,7 +6,7 @@ const texts = (after: Record<string, unknown>) => [after.reason, after.reportNot
 /** What happened to the corrective action, oldest first, from its audit trail. */
 export const CorrectiveActionTimeline = () => (
   <AuditTimeline
-    load={load}
+    resource="corrective-actions"
     title="app.correctiveActions.timeline"
     statusEnum="correctiveActionStatus"
     testId="corrective-action-timeline"

@@ -1,4 +1,5 @@
 import { Box, Grid, Stack, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
 import {
   DataTable,
   EditButton,
@@ -8,6 +9,7 @@ import {
   ReferenceField,
   ReferenceManyField,
   SelectField,
+  type SortPayload,
   Show,
   SingleFieldList,
   ChipField,
@@ -47,71 +49,85 @@ const InspectionShowActions = () => {
   );
 };
 
-/** The inspection's findings, newest last, with their amounts. */
-const FindingsOfInspection = () => {
+/**
+ * A titled table of the records of `reference` that hang on this inspection (by `inspectionId`), each
+ * opening its page: the side column's lists.
+ */
+const OfInspection = ({
+  title,
+  testId,
+  reference,
+  sort,
+  children,
+}: {
+  title: string;
+  testId: string;
+  reference: string;
+  sort: SortPayload;
+  children: ReactNode;
+}) => {
   const translate = useTranslate();
   return (
-    <Box component="section" sx={{ mb: 2 }} data-testid="inspection-findings">
+    <Box component="section" sx={{ mb: 2 }} data-testid={testId}>
       <Typography variant="subtitle1" gutterBottom>
-        {translate('app.inspections.sections.findings')}
+        {translate(title)}
       </Typography>
-      <ReferenceManyField
-        reference="findings"
-        target="inspectionId"
-        sort={{ field: 'createdAt', order: 'ASC' }}
-        perPage={100}
-      >
-        {/* Three columns, the severity under the kind: four did not fit the side column, and cut the amounts off. */}
+      <ReferenceManyField reference={reference} target="inspectionId" sort={sort} perPage={100}>
         <DataTable rowClick="show" bulkActionButtons={false} empty={<Typography variant="body2">—</Typography>}>
-          <DataTable.Col source="number" sx={{ whiteSpace: 'nowrap' }} />
-          <DataTable.Col source="kind">
-            <SelectField source="kind" choices={enumChoices('findingKind')} />
-            <SelectField
-              source="severity"
-              choices={enumChoices('findingSeverity')}
-              sx={{ display: 'block', typography: 'caption', color: 'text.secondary' }}
-            />
-          </DataTable.Col>
-          <DataTable.Col source="amount" align="right" sx={{ whiteSpace: 'nowrap' }}>
-            <AmountField />
-          </DataTable.Col>
+          {children}
         </DataTable>
       </ReferenceManyField>
     </Box>
   );
 };
 
+/** The inspection's findings, newest last, with their amounts. */
+const FindingsOfInspection = () => (
+  <OfInspection
+    title="app.inspections.sections.findings"
+    testId="inspection-findings"
+    reference="findings"
+    sort={{ field: 'createdAt', order: 'ASC' }}
+  >
+    {/* Three columns, the severity under the kind: four did not fit the side column, and cut the amounts off. */}
+    <DataTable.Col source="number" sx={{ whiteSpace: 'nowrap' }} />
+    <DataTable.Col source="kind">
+      <SelectField source="kind" choices={enumChoices('findingKind')} />
+      <SelectField
+        source="severity"
+        choices={enumChoices('findingSeverity')}
+        sx={{ display: 'block', typography: 'caption', color: 'text.secondary' }}
+      />
+    </DataTable.Col>
+    <DataTable.Col source="amount" align="right" sx={{ whiteSpace: 'nowrap' }}>
+      <AmountField />
+    </DataTable.Col>
+  </OfInspection>
+);
+
 /**
  * The corrective actions set on this inspection's findings, soonest deadline first, for the roles that
- * may read them; each opens its page.
+ * may read them.
  */
 const CorrectiveActionsOfInspection = () => {
-  const translate = useTranslate();
   const { canAccess, isPending } = useCanAccess({ resource: 'corrective-actions', action: 'list' });
   if (isPending || !canAccess) return null;
   return (
-    <Box component="section" sx={{ mb: 2 }} data-testid="inspection-corrective-actions">
-      <Typography variant="subtitle1" gutterBottom>
-        {translate('app.inspections.sections.correctiveActions')}
-      </Typography>
-      <ReferenceManyField
-        reference="corrective-actions"
-        target="inspectionId"
-        sort={{ field: 'dueAt', order: 'ASC' }}
-        perPage={100}
-      >
-        <DataTable rowClick="show" bulkActionButtons={false} empty={<Typography variant="body2">—</Typography>}>
-          <DataTable.Col source="number" sx={{ whiteSpace: 'nowrap' }} />
-          {/* The status and the deadline stacked: side by side they ran past the side column's edge. */}
-          <DataTable.Col source="dueAt" label="resources.corrective-actions.fields.sla">
-            <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
-              <CorrectiveActionStatusChip />
-              <CorrectiveActionSla />
-            </Stack>
-          </DataTable.Col>
-        </DataTable>
-      </ReferenceManyField>
-    </Box>
+    <OfInspection
+      title="app.inspections.sections.correctiveActions"
+      testId="inspection-corrective-actions"
+      reference="corrective-actions"
+      sort={{ field: 'dueAt', order: 'ASC' }}
+    >
+      <DataTable.Col source="number" sx={{ whiteSpace: 'nowrap' }} />
+      {/* The status and the deadline stacked: side by side they ran past the side column's edge. */}
+      <DataTable.Col source="dueAt" label="resources.corrective-actions.fields.sla">
+        <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
+          <CorrectiveActionStatusChip />
+          <CorrectiveActionSla />
+        </Stack>
+      </DataTable.Col>
+    </OfInspection>
   );
 };
 

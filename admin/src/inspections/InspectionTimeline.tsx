@@ -1,7 +1,4 @@
 import { AuditTimeline } from '../common/AuditTimeline';
-import type { AdalDeskDataProvider } from '../providers/dataProvider';
-
-const load = (dataProvider: AdalDeskDataProvider, id: string) => dataProvider.inspectionTimeline(id);
 
 /** Why its dates moved or it was cancelled, and its summary once completed. */
 const texts = (after: Record<string, unknown>) => [after.reason, after.cancelReason, after.summary];
@@ -9,7 +6,7 @@ const texts = (after: Record<string, unknown>) => [after.reason, after.cancelRea
 /** What happened to the inspection, oldest first, from its audit trail. */
 export const InspectionTimeline = () => (
   <AuditTimeline
-    load={load}
+    resource="inspections"
     title="app.inspections.sections.timeline"
     statusEnum="inspectionStatus"
     testId="inspection-timeline"

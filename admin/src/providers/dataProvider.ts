@@ -59,21 +59,24 @@ async function fetchFile(url: string, init: RequestInit = {}): Promise<{ blob: B
 }
 
 /** The API's endpoints beyond react-admin's CRUD, for `useDataProvider<AdalDeskDataProvider>()`. */
+/** The resources whose records serve their history (the API's WorkflowTimelineController). */
+export type TimelineResource = 'appeals' | 'referrals' | 'corrective-actions' | 'inspections';
+
 export interface AdalDeskDataProvider extends DataProvider {
   /** A list as CSV with the list's own filter and sort (`GET /api/<resource>/export`). */
   exportCsv(
     resource: string,
     params: { filter: Record<string, unknown>; sort?: SortPayload },
   ): Promise<{ blob: Blob; fileName: string | null }>;
+  /** A record's history from the audit trail, oldest first (`GET /api/<resource>/:id/timeline`). */
+  timeline(resource: TimelineResource, id: string): Promise<AppealTimelineEvent[]>;
   /** A workflow step, `POST /api/appeals/:id/actions/<action>`; answers the appeal as it now is. */
   appealAction(request: AppealActionRequest): Promise<{ data: AppealRecord }>;
   bulkAssign(params: { ids: string[]; assigneeId: string | null }): Promise<{ updated: string[] }>;
-  appealTimeline(id: string): Promise<AppealTimelineEvent[]>;
   appealDeadline(params: { receivedAt: string; kind: string; categoryId?: string | null }): Promise<DeadlinePreview>;
   markAllNotificationsRead(): Promise<{ updated: number }>;
   /** A funnel step, `POST /api/referrals/:id/actions/<action>`; answers the referral as it now is. */
   referralAction(request: ReferralActionRequest): Promise<{ data: ReferralRecord }>;
-  referralTimeline(id: string): Promise<AppealTimelineEvent[]>;
   /** `GET /api/stats/referral-funnel`: the last twelve months unless a period is given. */
   referralFunnel(params: { regionId?: string; agency?: string; from?: string; to?: string }): Promise<ReferralFunnel>;
   /** `GET /api/stats/<figures>?from=&to=&regionId=` (and `dimension` for a breakdown). */
@@ -93,9 +96,6 @@ export interface AdalDeskDataProvider extends DataProvider {
   evidenceContent(id: string): Promise<{ blob: Blob; fileName: string | null }>;
   /** A step, `POST /api/corrective-actions/:id/actions/<action>`; answers the action as it now is. */
   correctiveActionStep(request: CorrectiveActionStepRequest): Promise<{ data: CorrectiveActionRecord }>;
-  correctiveActionTimeline(id: string): Promise<AppealTimelineEvent[]>;
-  /** `GET /api/inspections/:id/timeline`: the inspection's history from the audit trail. */
-  inspectionTimeline(id: string): Promise<AppealTimelineEvent[]>;
 }
 
 const restProvider = simpleRestProvider(API_URL, fetchApi);
@@ -134,8 +134,8 @@ export const dataProvider: AdalDeskDataProvider = {
 
   bulkAssign: (params) => postJson(`${API_URL}/appeals/bulk/assign`, params),
 
-  appealTimeline: async (id) =>
-    (await fetchApi(`${API_URL}/appeals/${encodeURIComponent(id)}/timeline`)).json as AppealTimelineEvent[],
+  timeline: async (resource, id) =>
+    (await fetchApi(`${API_URL}/${resource}/${encodeURIComponent(id)}/timeline`)).json as AppealTimelineEvent[],
 
   appealDeadline: async ({ receivedAt, kind, categoryId }) => {
     const query = new URLSearchParams({ receivedAt, kind });
@@ -148,9 +148,6 @@ export const dataProvider: AdalDeskDataProvider = {
   referralAction: async ({ id, action, body }) => ({
     data: await postJson<ReferralRecord>(`${API_URL}/referrals/${encodeURIComponent(id)}/actions/${action}`, body),
   }),
-
-  referralTimeline: async (id) =>
-    (await fetchApi(`${API_URL}/referrals/${encodeURIComponent(id)}/timeline`)).json as AppealTimelineEvent[],
 
   referralFunnel: async (params) =>
     (await fetchApi(`${API_URL}/stats/referral-funnel?${queryOf(params)}`)).json as ReferralFunnel,
@@ -188,10 +185,4 @@ export const dataProvider: AdalDeskDataProvider = {
       body,
     ),
   }),
-
-  correctiveActionTimeline: async (id) =>
-    (await fetchApi(`${API_URL}/corrective-actions/${encodeURIComponent(id)}/timeline`)).json as AppealTimelineEvent[],
-
-  inspectionTimeline: async (id) =>
-    (await fetchApi(`${API_URL}/inspections/${encodeURIComponent(id)}/timeline`)).json as AppealTimelineEvent[],
 };

@@ -52,7 +52,7 @@ export const ReferralFunnelTimeline = () => {
     if (!id) return;
     let current = true;
     dataProvider
-      .referralTimeline(id)
+      .timeline('referrals', id)
       .then((result) => current && setEvents(result))
       .catch(() => undefined);
     return () => {
