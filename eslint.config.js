@@ -18,6 +18,24 @@ export default tseslint.config(
     },
   },
   {
+    // The present comes from the one injected clock (api/src/core/clock), which tests pin.
+    files: ['api/src/**/*.ts'],
+    ignores: ['api/src/core/clock/**', 'api/src/cli/**', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Ask the injected Clock for the present (clock.now()), so tests can pin it.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Ask the injected Clock for the present (clock.now()), so tests can pin it.',
+        },
+      ],
+    },
+  },
+  {
     files: ['admin/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },

@@ -9,6 +9,8 @@ import { CorrectiveActions1764300000000 } from './1764300000000-corrective-actio
 import { AppealStats1764400000000 } from './1764400000000-appeal-stats.js';
 import { PendingTimerIndexes1764450000000 } from './1764450000000-pending-timer-indexes.js';
 import { UsersChangedNotify1764500000000 } from './1764500000000-users-changed-notify.js';
+import { SignInHardening1764600000000 } from './1764600000000-sign-in-hardening.js';
+import { AppRole1764700000000 } from './1764700000000-app-role.js';
 
 /** Every migration, oldest first. The schema changes only through these. */
 export const MIGRATIONS = [
@@ -23,4 +25,6 @@ export const MIGRATIONS = [
   AppealStats1764400000000,
   PendingTimerIndexes1764450000000,
   UsersChangedNotify1764500000000,
+  SignInHardening1764600000000,
+  AppRole1764700000000,
 ];

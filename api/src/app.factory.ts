@@ -10,6 +10,7 @@ import { AppModule, type AppModuleOptions } from './app.module.js';
 import { requestContextMiddleware } from './core/context/request-context.js';
 import { NestPinoLogger } from './core/logging/logger.js';
 import { requestLogger } from './core/logging/request-logger.js';
+import { rejectUnsafeInput } from './core/validation/safe-input.js';
 
 export const API_PREFIX = 'api';
 const MAX_BODY = '1mb';
@@ -59,6 +60,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
     exposedHeaders: ['Content-Range', 'X-Total-At-Least', 'X-Request-Id'],
   });
   app.useBodyParser('json', { limit: MAX_BODY });
+  app.use(rejectUnsafeInput);
   app.setGlobalPrefix(API_PREFIX);
 
   const document = SwaggerModule.createDocument(

@@ -8,6 +8,8 @@ import { AuditModule } from './core/audit/audit.module.js';
 import { AuthGuard } from './core/auth/auth.guard.js';
 import { SignedInUsersModule } from './core/auth/signed-in-users.module.js';
 import type { AppConfig } from './core/config/app-config.js';
+import { Clock, SystemClock } from './core/clock/clock.js';
+import { ClockModule } from './core/clock/clock.module.js';
 import { ConfigModule } from './core/config/config.module.js';
 import { dataSourceOptions } from './core/database/data-source.js';
 import { HttpExceptionFilter } from './core/errors/http-exception.filter.js';
@@ -31,15 +33,18 @@ export interface AppModuleOptions {
   redisPrefix?: string;
   /** Keeps test apps apart on a shared database. */
   queueName?: string;
+  /** The present; the machine's time unless a test pins it. */
+  clock?: Clock;
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, databaseUrl, jwtSecret, redisPrefix, queueName }: AppModuleOptions): DynamicModule {
+  static forRoot({ config, databaseUrl, jwtSecret, redisPrefix, queueName, clock }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule.forRoot(clock ?? new SystemClock()),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         AuditModule,
         SignedInUsersModule,

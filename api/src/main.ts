@@ -2,9 +2,11 @@ import 'reflect-metadata';
 import { resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { createApp } from './app.factory.js';
+import { type Clock, SystemClock } from './core/clock/clock.js';
 import { ConfigError, loadConfig, type AppConfig } from './core/config/app-config.js';
 import { createDataSource } from './core/database/data-source.js';
-import { type Database, jwtSecretFor, openDatabase } from './core/database/database-url.js';
+import { prepareAppRole } from './core/database/app-role.js';
+import { appDatabaseUrlFor, type Database, jwtSecretFor, openDatabase } from './core/database/database-url.js';
 import { createLogger } from './core/logging/logger.js';
 import { seedDatabase } from './seed/seed.js';
 
@@ -43,10 +45,15 @@ async function main(): Promise<void> {
 
   try {
     // The schema first: services such as the queue check it as soon as they are created.
-    const seeded = await prepareDatabase(database.url, config, logger);
+    const clock = new SystemClock();
+    const seeded = await prepareDatabase(database.url, config, logger, clock);
+    // The owner migrated and seeded; the API itself runs as a role that may only append to the audit trail.
+    const appDatabaseUrl = appDatabaseUrlFor(config, database);
+    await prepareAppRole(database.url, appDatabaseUrl, logger);
     const app = await createApp({
+      clock,
       config: { ...config, adminDistDir: config.adminDistDir ?? resolve('admin/dist') },
-      databaseUrl: database.url,
+      databaseUrl: appDatabaseUrl,
       jwtSecret: jwtSecretFor(config, logger),
       logger,
     });
@@ -63,13 +70,13 @@ async function main(): Promise<void> {
   }
 }
 
-async function prepareDatabase(url: string, config: AppConfig, logger: Logger) {
+async function prepareDatabase(url: string, config: AppConfig, logger: Logger, clock: Clock) {
   const dataSource = createDataSource(url);
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     if (applied.length > 0) logger.info(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
-    return await seedDatabase(dataSource, config, logger);
+    return await seedDatabase(dataSource, config, logger, clock);
   } finally {
     await dataSource.destroy();
   }

@@ -1,4 +1,5 @@
 import { bearer, startTestApp, type TestApp, unique, waitFor } from './test-app.js';
+import { testNow } from './test-clock.js';
 
 /**
  * Editing the working calendar recomputes the deadlines of open appeals, each move in the audit
@@ -18,7 +19,7 @@ test('a day off added to the calendar moves an open deadline by one working day,
     .send({
       channel: 'letter',
       kind: 'request',
-      receivedAt: new Date().toISOString(),
+      receivedAt: testNow().toISOString(),
       regionId,
       description: `Жер учаскесін бөлу мерзімі бұзылды ${unique()}`,
       applicantName: 'Бауыржан Сейітов',

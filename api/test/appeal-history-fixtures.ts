@@ -1,5 +1,6 @@
 import { type Role, WorkingCalendar } from '@adaldesk/libs';
 import { bearer, login, type TestApp, unique } from './test-app.js';
+import { sqlNow } from './test-clock.js';
 
 const DAY = 86_400_000;
 
@@ -59,9 +60,9 @@ export async function makeAppealWithHistory(scope: AppealHistoryScope, shape: Ap
        resolution_text = CASE WHEN $4::text IS NOT NULL THEN 'Жауап берілді' END,
        forwarded_to_id = CASE WHEN $3 = 'forwarded' THEN organisation_id END,
        decided_at = $5, due_at = $6, warning_at = $7,
-       paused_since = CASE WHEN $3 = 'awaiting_info' THEN now() - interval '1 day' END,
+       paused_since = CASE WHEN $3 = 'awaiting_info' THEN ${sqlNow()} - interval '1 day' END,
        sla_pauses = CASE WHEN $3 = 'awaiting_info'
-         THEN jsonb_build_array(jsonb_build_object('from', now() - interval '1 day', 'to', NULL)) ELSE '[]' END,
+         THEN jsonb_build_array(jsonb_build_object('from', ${sqlNow()} - interval '1 day', 'to', NULL)) ELSE '[]' END,
        sla_state = CASE WHEN $5::timestamptz IS NULL THEN sla_state WHEN $5 <= $6 THEN 'met' ELSE 'missed' END
      WHERE id = $1`,
     [

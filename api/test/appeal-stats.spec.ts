@@ -7,6 +7,7 @@ import {
   type StaffedRegion,
 } from './appeal-history-fixtures.js';
 import { bearer, startTestApp, type TestApp } from './test-app.js';
+import { testNow } from './test-clock.js';
 
 /**
  * Appeal statistics over HTTP against the real database: hand-made appeals in a region of the
@@ -104,7 +105,7 @@ const PAST: Record<string, AppealShape> = {
 };
 
 /** Open appeals now, one in each SLA state and of different ages. */
-const now = Date.now();
+const now = testNow().getTime();
 const OPEN: Record<string, AppealShape> = {
   onTrack: {
     received: new Date(now - 1 * DAY),
@@ -217,7 +218,7 @@ describe('the overview', () => {
   it('counts open appeals now by SLA state and by age in working days', async () => {
     const response = await get('overview', managerToken, { from: FROM, to: TO });
     expect(response.body.open).toEqual({ total: 4, on_track: 1, at_risk: 1, breached: 1, paused: 1 });
-    const today = calendar.localDate(new Date());
+    const today = calendar.localDate(testNow());
     const expected = new Map<string, number>();
     for (const shape of Object.values(OPEN)) {
       const age = calendar.workingDaysBetween(calendar.registration(shape.received).registrationDate, today);
@@ -355,7 +356,7 @@ describe('the rollups', () => {
   });
 
   it('show a decision and a new appeal once the rollup step has run, and open counts at once', async () => {
-    const today = calendar.localDate(new Date());
+    const today = calendar.localDate(testNow());
     const overview = async () => (await get('overview', managerToken, { from: today, to: today })).body;
     const before = await overview();
     // Holding the rollup's lock keeps every instance's periodic fold out until the test runs it.
@@ -369,7 +370,7 @@ describe('the rollups', () => {
         .set(bearer(managerToken))
         .send({ version: appeal.version, outcome: 'satisfied', resolutionText: 'Тамақ сапасы тексерілді' });
       expect(resolved.status).toBe(200);
-      await make({ received: new Date(), status: 'awaiting_info', due: new Date(Date.now() + 5 * DAY) });
+      await make({ received: testNow(), status: 'awaiting_info', due: new Date(testNow().getTime() + 5 * DAY) });
       const stale = await overview();
       // Open appeals are counted live; the period's figures wait for the rollup step.
       expect(stale.open).toMatchObject({ on_track: before.open.on_track - 1, paused: before.open.paused + 1 });

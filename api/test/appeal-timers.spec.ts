@@ -2,6 +2,7 @@ import { AppealSlaJobs, timerId } from '../src/appeals/jobs/appeal-sla.job.js';
 import { Appeal } from '../src/appeals/appeal.entity.js';
 import { QueueService } from '../src/core/queue/queue.service.js';
 import { almatyStaff, bearer, QUEUE_BACKENDS, startTestApp, type TestApp, unique, waitFor } from './test-app.js';
+import { sqlNow, testNow } from './test-clock.js';
 
 /**
  * The SLA timers of appeals on both BullMQ backends: warnings and breaches fire on time and once,
@@ -33,7 +34,7 @@ describe.each(QUEUE_BACKENDS)('SLA timers on %s', (backend, options) => {
       .send({
         channel: 'call_center_109',
         kind: 'complaint',
-        receivedAt: new Date().toISOString(),
+        receivedAt: testNow().toISOString(),
         regionId: almatyId,
         description: `Базардағы баға негізсіз көтерілді ${unique()}`,
         applicantName: 'Сәуле Қасымова',
@@ -42,7 +43,7 @@ describe.each(QUEUE_BACKENDS)('SLA timers on %s', (backend, options) => {
     expect(response.status).toBe(201);
     // Legal deadlines are days away; the test moves this one to seconds from now.
     await t.dataSource.query(
-      `UPDATE appeals SET warning_at = now() + make_interval(secs => $2), due_at = now() + make_interval(secs => $3)
+      `UPDATE appeals SET warning_at = ${sqlNow()} + make_interval(secs => $2), due_at = ${sqlNow()} + make_interval(secs => $3)
        WHERE id = $1`,
       [response.body.id, warnInMs / 1000, dueInMs / 1000],
     );
@@ -109,7 +110,7 @@ describe.each(QUEUE_BACKENDS)('SLA timers on %s', (backend, options) => {
   it('queues no timer for a deadline weeks away, and the reconciler queues it once it comes near', async () => {
     const appeal = await appealDueSoon(60_000, 120_000);
     await t.dataSource.query(
-      `UPDATE appeals SET warning_at = now() + interval '10 days', due_at = now() + interval '14 days' WHERE id = $1`,
+      `UPDATE appeals SET warning_at = ${sqlNow()} + interval '10 days', due_at = ${sqlNow()} + interval '14 days' WHERE id = $1`,
       [appeal.id],
     );
     const distant = await t.dataSource.getRepository(Appeal).findOneByOrFail({ id: appeal.id });
@@ -118,7 +119,7 @@ describe.each(QUEUE_BACKENDS)('SLA timers on %s', (backend, options) => {
     expect(await queue.isPending(timerId('breach', appeal.id, distant.dueAt))).toBe(false);
 
     await t.dataSource.query(
-      `UPDATE appeals SET warning_at = now() + interval '30 seconds', due_at = now() + interval '40 seconds'
+      `UPDATE appeals SET warning_at = ${sqlNow()} + interval '30 seconds', due_at = ${sqlNow()} + interval '40 seconds'
        WHERE id = $1`,
       [appeal.id],
     );
@@ -128,7 +129,7 @@ describe.each(QUEUE_BACKENDS)('SLA timers on %s', (backend, options) => {
     expect(await queue.isPending(timerId('breach', near.id, near.dueAt))).toBe(true);
     // Out of the way of the other tests: weeks away again, so its queued timers find nothing to do.
     await t.dataSource.query(
-      `UPDATE appeals SET warning_at = now() + interval '10 days', due_at = now() + interval '14 days' WHERE id = $1`,
+      `UPDATE appeals SET warning_at = ${sqlNow()} + interval '10 days', due_at = ${sqlNow()} + interval '14 days' WHERE id = $1`,
       [appeal.id],
     );
   });

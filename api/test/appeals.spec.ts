@@ -2,6 +2,7 @@ import { APPLICANT_PERSONAL_FIELDS, withCheckDigit } from '@adaldesk/libs';
 import { SEARCH_COUNT_LIMIT } from '../src/core/crud/crud.service.js';
 import { DEMO_PASSWORD } from '../src/seed/reference-data.js';
 import { bearer, login, startTestApp, type TestApp, unique } from './test-app.js';
+import { testNow } from './test-clock.js';
 
 /**
  * Appeals over HTTP against the real database: registration by the working calendar, the workflow
@@ -148,7 +149,7 @@ describe('registration', () => {
   it('writes an appeal and its audit event together or not at all', async () => {
     const marker = `atomic-${unique()}`;
     // The audit trail refuses this one appeal's event, as a full disk or a broken trigger would.
-    await t.dataSource.query(`
+    await t.owner.query(`
       CREATE FUNCTION refuse_${marker.replace(/\W/g, '_')}() RETURNS trigger LANGUAGE plpgsql AS
         $$ BEGIN RAISE EXCEPTION 'audit refused'; END $$;
       CREATE TRIGGER refuse_${marker.replace(/\W/g, '_')} BEFORE INSERT ON audit_events FOR EACH ROW
@@ -166,7 +167,7 @@ describe('registration', () => {
       );
       expect(count).toBe(0);
     } finally {
-      await t.dataSource.query(`DROP TRIGGER refuse_${marker.replace(/\W/g, '_')} ON audit_events;
+      await t.owner.query(`DROP TRIGGER refuse_${marker.replace(/\W/g, '_')} ON audit_events;
         DROP FUNCTION refuse_${marker.replace(/\W/g, '_')}();`);
     }
     const unknownOrganisation = await t.http
@@ -304,7 +305,7 @@ describe('the workflow', () => {
     );
     expect(reopened.status).toBe(200);
     expect(reopened.body).toMatchObject({ status: 'reopened', decidedAt: null, extensionDays: 0 });
-    expect(new Date(reopened.body.slaStartedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(new Date(reopened.body.slaStartedAt).getTime()).toBeGreaterThan(testNow().getTime() - 60_000);
   });
 
   it("gives the second of two people editing the same appeal 409, and keeps the first one's change", async () => {

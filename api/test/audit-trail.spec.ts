@@ -6,28 +6,29 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-test('the database itself refuses to change or remove audit events', async () => {
-  const [event] = await t.dataSource.query(`SELECT id FROM audit_events LIMIT 1`);
+test('the database refuses to change or remove audit events, even to their owner', async () => {
+  // The app's own role may not even try (see audit-tamper.spec.ts); the owner is stopped by triggers.
+  const [event] = await t.owner.query(`SELECT id FROM audit_events LIMIT 1`);
   expect(event).toBeDefined();
-  await expect(
-    t.dataSource.query(`UPDATE audit_events SET action = 'forged' WHERE id = $1`, [event.id]),
-  ).rejects.toThrow(/append-only/);
-  await expect(t.dataSource.query(`DELETE FROM audit_events WHERE id = $1`, [event.id])).rejects.toThrow(/append-only/);
-  await expect(t.dataSource.query(`TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
-  const [still] = await t.dataSource.query(`SELECT action FROM audit_events WHERE id = $1`, [event.id]);
+  await expect(t.owner.query(`UPDATE audit_events SET action = 'forged' WHERE id = $1`, [event.id])).rejects.toThrow(
+    /append-only/,
+  );
+  await expect(t.owner.query(`DELETE FROM audit_events WHERE id = $1`, [event.id])).rejects.toThrow(/append-only/);
+  await expect(t.owner.query(`TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
+  const [still] = await t.owner.query(`SELECT action FROM audit_events WHERE id = $1`, [event.id]);
   expect(still.action).not.toBe('forged');
 });
 
 test('a change whose audit event cannot be written is not saved either', async () => {
   // Make audit inserts fail for this session's transaction only, by a trigger that rejects one marker.
   const marker = `Rollback ${unique()}`;
-  await t.dataSource.query(`
+  await t.owner.query(`
     CREATE OR REPLACE FUNCTION reject_marked_audit() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       IF NEW.after ->> 'name' = '${marker}' THEN RAISE EXCEPTION 'audit write failed'; END IF;
       RETURN NEW;
     END $$`);
-  await t.dataSource.query(
+  await t.owner.query(
     `CREATE TRIGGER reject_marked_audit BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION reject_marked_audit()`,
   );
   try {
@@ -40,8 +41,8 @@ test('a change whose audit event cannot be written is not saved either', async (
     const rows = await t.dataSource.query(`SELECT id FROM organisations WHERE name = $1`, [marker]);
     expect(rows).toEqual([]);
   } finally {
-    await t.dataSource.query(`DROP TRIGGER reject_marked_audit ON audit_events`);
-    await t.dataSource.query(`DROP FUNCTION reject_marked_audit()`);
+    await t.owner.query(`DROP TRIGGER reject_marked_audit ON audit_events`);
+    await t.owner.query(`DROP FUNCTION reject_marked_audit()`);
   }
 });
 

@@ -1,3 +1,4 @@
+import { JwtService } from '@nestjs/jwt';
 import { bearer, startTestApp, type TestApp } from './test-app.js';
 
 /**
@@ -150,4 +151,179 @@ test('login with broken input is 400 naming the fields', async () => {
   expect(response.body.details.map((d: { field: string }) => d.field)).toEqual(
     expect.arrayContaining(['email', 'password']),
   );
+});
+
+/**
+ * Issue 14: input JavaScript takes and PostgreSQL refuses, or that trips JavaScript itself, is a 400
+ * naming the field on every road in (lists, exports, statistics, bodies, sign-in), and the API keeps
+ * answering.
+ */
+describe('hostile input', () => {
+  const asAdmin = () => bearer(t.tokens.admin);
+  const fieldsOf = (response: { body: { details?: { field: string }[] } }) =>
+    (response.body.details ?? []).map((detail) => detail.field);
+  const expect400Naming = (response: { status: number; body: { details?: { field: string }[] } }, field: string) => {
+    expect({ status: response.status, fields: fieldsOf(response) }).toEqual({
+      status: 400,
+      fields: expect.arrayContaining([field]),
+    });
+  };
+
+  afterEach(async () => {
+    const started = Date.now();
+    expect((await t.http.get('/api/health')).status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  test('a statistics period reaching year 9999 is a 400 at once, not a frozen API', async () => {
+    for (const path of ['report', 'trend', 'overview', 'breakdown?dimension=month', 'findings', 'referral-funnel']) {
+      for (const role of ['manager', 'auditor', 'admin'] as const) {
+        const started = Date.now();
+        const response = await t.http.get(`/api/stats/${path}`).query({ to: '9999-12-31' }).set(bearer(t.tokens[role]));
+        expect400Naming(response, 'to');
+        expect(Date.now() - started).toBeLessThan(5_000);
+      }
+    }
+  });
+
+  test('a statistics period longer than five years is a 400 naming from', async () => {
+    const response = await t.http
+      .get('/api/stats/trend')
+      .query({ from: '2000-01-01', to: '2026-12-31' })
+      .set(bearer(t.tokens.manager));
+    expect400Naming(response, 'from');
+  });
+
+  test.each(['2026-02-30', '0000-01-01', '+275760-09-13', '1 1'])(
+    'the date %j is a 400 in list filters, exports, statistics and the deadline preview',
+    async (date) => {
+      const filter = (name: string) => ({ filter: JSON.stringify({ [name]: date }) });
+      expect400Naming(
+        await t.http.get('/api/calendar-days').query(filter('date_gte')).set(asAdmin()),
+        'filter.date_gte',
+      );
+      expect400Naming(
+        await t.http.get('/api/notifications').query(filter('createdAt_lte')).set(asAdmin()),
+        'filter.createdAt_lte',
+      );
+      const exported = await t.http.get('/api/calendar-days/export').query(filter('date')).set(asAdmin());
+      expect400Naming(exported, 'filter.date');
+      expect(exported.headers['content-type']).toMatch(/application\/json/);
+      expect400Naming(await t.http.get('/api/stats/overview').query({ from: date }).set(asAdmin()), 'from');
+      expect400Naming(
+        await t.http.get('/api/appeals/deadline').query({ receivedAt: date }).set(bearer(t.tokens.officer)),
+        'receivedAt',
+      );
+    },
+  );
+
+  test('a date PostgreSQL would refuse is a 400 in a body too', async () => {
+    for (const date of ['2026-02-30', '0000-01-01']) {
+      const response = await t.http
+        .post('/api/calendar-days')
+        .set(asAdmin())
+        .send({ date, kind: 'holiday', nameKk: 'Мереке', nameRu: 'Праздник', nameEn: 'Holiday' });
+      expect400Naming(response, 'date');
+    }
+  });
+
+  test('a NUL character is a 400 in filters, q, exports, query parameters and bodies', async () => {
+    expect400Naming(
+      await t.http.get('/api/regions').query({ filter: '{"code":"KZ\\u0000"}' }).set(asAdmin()),
+      'filter.code',
+    );
+    expect400Naming(
+      await t.http.get('/api/appeals').query({ filter: '{"q":"bribe\\u0000"}' }).set(bearer(t.tokens.officer)),
+      'filter.q',
+    );
+    const exported = await t.http.get('/api/regions/export').query({ filter: '{"code":"\\u0000"}' }).set(asAdmin());
+    expect400Naming(exported, 'filter.code');
+    expect400Naming(await t.http.get('/api/stats/overview').query({ regionId: 'x\u0000' }).set(asAdmin()), 'regionId');
+    const before = await countRows();
+    expect400Naming(
+      await t.http
+        .post('/api/regions')
+        .set(asAdmin())
+        .send({ code: 'KZ-99', kind: 'oblast', nameKk: 'А\u0000б', nameRu: 'Аб', nameEn: 'Ab' }),
+      'nameKk',
+    );
+    expect(await countRows()).toBe(before);
+  });
+
+  test.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'the built-in name %s as a filter key is a 400 naming it',
+    async (name) => {
+      for (const resource of ['regions', 'appeals', 'audit-events']) {
+        const query = { filter: `{"${name}":"x"}` };
+        expect400Naming(await t.http.get(`/api/${resource}`).query(query).set(asAdmin()), `filter.${name}`);
+        expect400Naming(await t.http.get(`/api/${resource}/export`).query(query).set(asAdmin()), `filter.${name}`);
+      }
+    },
+  );
+
+  test('an object carrying a constructor key in a body is a 400, at sign-in without a token too', async () => {
+    expect400Naming(
+      await t.http.post('/api/auth/login').send({ email: { constructor: 1 }, password: 'x' }),
+      'email.constructor',
+    );
+    expect400Naming(
+      await t.http.post('/api/auth/login').send({ email: 'a@b.kz', password: { constructor: { name: 'x' } } }),
+      'password.constructor',
+    );
+    expect400Naming(
+      await t.http
+        .post('/api/regions')
+        .set(asAdmin())
+        .send({ code: 'KZ-98', nameEn: { constructor: {} } }),
+      'nameEn.constructor',
+    );
+    expect400Naming(
+      await t.http
+        .post('/api/auth/login')
+        .set('Content-Type', 'application/json')
+        .send('{"email":"a@b.kz","password":"x","__proto__":{"admin":true}}'),
+      '__proto__',
+    );
+  });
+
+  test('JSON nested thousands of levels deep is a 400, in a body and in a filter', async () => {
+    const deep = `${'['.repeat(50_000)}${']'.repeat(50_000)}`;
+    const login = await t.http
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send(`{"email":${deep},"password":"x"}`);
+    expect(login.status).toBe(400);
+    expect(login.body.message).toMatch(/nested too deeply/);
+    const list = await t.http
+      .get('/api/regions')
+      // A thousand levels: far past any bound, and still within the length of a URL.
+      .query({ filter: `{"id":${'['.repeat(1_000)}${']'.repeat(1_000)}}` })
+      .set(asAdmin());
+    expect(list.status).toBe(400);
+  });
+
+  test('lone surrogate characters are a 400 in bodies and filters', async () => {
+    expect400Naming(
+      await t.http
+        .post('/api/regions')
+        .set(asAdmin())
+        .send({ code: 'KZ-97', kind: 'oblast', nameKk: 'Аб', nameRu: 'Аб', nameEn: 'A\uD800b' }),
+      'nameEn',
+    );
+    expect400Naming(
+      await t.http.get('/api/appeals').query({ filter: '{"q":"\\udc00"}' }).set(bearer(t.tokens.officer)),
+      'filter.q',
+    );
+    expect400Naming(await t.http.post('/api/auth/login').send({ email: '\uD83D@x.kz', password: 'x' }), 'email');
+  });
+
+  test('a correctly signed token whose subject is not a user id is a 401', async () => {
+    const jwt = t.app.get(JwtService, { strict: false });
+    for (const sub of ['not-a-uuid', '1', "' OR 1=1 --", 42]) {
+      const token = await jwt.signAsync({ sub, role: 'admin', sv: 0 });
+      const response = await t.http.get('/api/auth/me').set(bearer(token));
+      expect(response.status).toBe(401);
+      expect(response.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
+    }
+  });
 });

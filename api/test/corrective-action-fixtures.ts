@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { unique } from './test-app.js';
+import { sqlNow } from './test-clock.js';
 
 /**
  * An inspection in progress in Almaty led by the demo inspector (with `teamIds`), and a finding on it.
@@ -19,13 +20,13 @@ export async function findingInAlmaty(
   const [{ id: inspectionId }] = await dataSource.query(
     `INSERT INTO inspections (number, type, organisation_id, region_id, lead_inspector_id, team_ids, created_by_id,
                               planned_start_on, planned_end_on, actual_start_on, actual_end_on, status, closed_at)
-     VALUES ($1, 'school', $2, $3, $4, $5, $4, current_date - 3, current_date + 3, current_date - 3,
-             CASE WHEN $6 IN ('completed', 'closed') THEN current_date END, $6, CASE WHEN $6 = 'closed' THEN now() END)
+     VALUES ($1, 'school', $2, $3, $4, $5, $4, (${sqlNow()} AT TIME ZONE 'Asia/Almaty')::date - 3, (${sqlNow()} AT TIME ZONE 'Asia/Almaty')::date + 3, (${sqlNow()} AT TIME ZONE 'Asia/Almaty')::date - 3,
+             CASE WHEN $6 IN ('completed', 'closed') THEN (${sqlNow()} AT TIME ZONE 'Asia/Almaty')::date END, $6, CASE WHEN $6 = 'closed' THEN ${sqlNow()} END)
      RETURNING id`,
     [`IN-T-${tag}`, organisationId, regionId, leadId, teamIds, status],
   );
   if (status === 'closed')
-    await dataSource.query(`UPDATE inspections SET closed_at = now() WHERE id = $1`, [inspectionId]);
+    await dataSource.query(`UPDATE inspections SET closed_at = ${sqlNow()} WHERE id = $1`, [inspectionId]);
   const [{ id: findingId }] = await dataSource.query(
     `INSERT INTO findings (number, inspection_id, region_id, kind, severity, amount, description, created_by_id)
      VALUES ($1, $2, $3, 'capital_repair_funds_misuse', 'high', '45000000.00',

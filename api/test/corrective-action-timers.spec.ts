@@ -6,6 +6,7 @@ import {
 import { QueueService } from '../src/core/queue/queue.service.js';
 import { correctiveActionBody, findingInAlmaty } from './corrective-action-fixtures.js';
 import { almatyStaff, bearer, QUEUE_BACKENDS, startTestApp, type TestApp, waitFor } from './test-app.js';
+import { sqlNow } from './test-clock.js';
 
 /**
  * The deadline timers of corrective actions on both BullMQ backends: warning and breach reach the
@@ -38,7 +39,7 @@ describe.each(QUEUE_BACKENDS)('corrective-action timers on %s', (backend, option
     expect(response.status).toBe(201);
     // Real deadlines are days away; the test moves this one to seconds from now.
     await t.dataSource.query(
-      `UPDATE corrective_actions SET warning_at = now() + make_interval(secs => $2), due_at = now() + make_interval(secs => $3)
+      `UPDATE corrective_actions SET warning_at = ${sqlNow()} + make_interval(secs => $2), due_at = ${sqlNow()} + make_interval(secs => $3)
        WHERE id = $1`,
       [response.body.id, warnInMs / 1000, dueInMs / 1000],
     );
@@ -119,7 +120,7 @@ describe.each(QUEUE_BACKENDS)('corrective-action timers on %s', (backend, option
     expect(await queue.isPending(correctiveActionTimerId('breach', action.id, action.dueAt))).toBe(true);
     // Out of the way of the other tests: weeks away again, so its queued timers find nothing to do.
     await t.dataSource.query(
-      `UPDATE corrective_actions SET warning_at = now() + interval '10 days', due_at = now() + interval '14 days'
+      `UPDATE corrective_actions SET warning_at = ${sqlNow()} + interval '10 days', due_at = ${sqlNow()} + interval '14 days'
        WHERE id = $1`,
       [action.id],
     );

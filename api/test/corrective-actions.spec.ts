@@ -1,6 +1,7 @@
 import { CorrectiveActionSlaJobs } from '../src/corrective-actions/jobs/corrective-action-sla.job.js';
 import { correctiveActionBody, findingInAlmaty } from './corrective-action-fixtures.js';
 import { bearer, login, startTestApp, type TestApp, unique, waitFor } from './test-app.js';
+import { sqlNow, testNow } from './test-clock.js';
 
 /**
  * Corrective actions over HTTP: deadlines on the working calendar (as a date, as working days, or the
@@ -92,7 +93,7 @@ describe('issuing a corrective action', () => {
 
   it('ends a deadline given as a date at close of business that day', async () => {
     const [{ dueOn }] = await t.dataSource.query(
-      `SELECT to_char(d, 'YYYY-MM-DD') AS "dueOn" FROM generate_series(current_date + 40, current_date + 60, '1 day') AS d
+      `SELECT to_char(d, 'YYYY-MM-DD') AS "dueOn" FROM generate_series((${sqlNow()} AT TIME ZONE 'Asia/Almaty')::date + 40, (${sqlNow()} AT TIME ZONE 'Asia/Almaty')::date + 60, '1 day') AS d
         WHERE extract(isodow FROM d) < 6 AND d::date NOT IN (SELECT date FROM calendar_days) ORDER BY d LIMIT 1`,
     );
     const response = await issue({ dueOn });
@@ -221,8 +222,8 @@ describe('the workflow', () => {
     const { body: action } = await issue({ termWorkingDays: 3 });
     // As if issued weeks ago and due last week: the clock says breached, and a late report is missed.
     await t.dataSource.query(
-      `UPDATE corrective_actions SET issued_at = now() - interval '30 days', created_at = now() - interval '30 days', warning_at = now() - interval '10 days',
-              due_at = now() - interval '7 days' WHERE id = $1`,
+      `UPDATE corrective_actions SET issued_at = ${sqlNow()} - interval '30 days', created_at = ${sqlNow()} - interval '30 days', warning_at = ${sqlNow()} - interval '10 days',
+              due_at = ${sqlNow()} - interval '7 days' WHERE id = $1`,
       [action.id],
     );
     const breached = await t.http.get(`/api/corrective-actions/${action.id}`).set(bearer(t.tokens.inspector));
@@ -233,7 +234,7 @@ describe('the workflow', () => {
     const rejected = await step(action.id, 'reject', { reason: 'Акт жоқ, қайта тапсыру керек' });
     expect(rejected.body.slaState).toBe('breached');
     const [{ inTime }] = await t.dataSource.query(
-      `SELECT to_char((now() - interval '12 days') AT TIME ZONE 'Asia/Almaty', 'YYYY-MM-DD') AS "inTime"`,
+      `SELECT to_char((${sqlNow()} - interval '12 days') AT TIME ZONE 'Asia/Almaty', 'YYYY-MM-DD') AS "inTime"`,
     );
     const onTime = await step(action.id, 'report-done', {
       reportNote: 'Мерзімінде жөнделген, акт бар',
@@ -355,11 +356,11 @@ describe('lists', () => {
     const atRisk = await make({ termWorkingDays: 20 });
     const onTrack = await make({ termWorkingDays: 20 });
     await t.dataSource.query(
-      `UPDATE corrective_actions SET warning_at = now() - interval '9 days', due_at = now() - interval '2 days' WHERE id = $1`,
+      `UPDATE corrective_actions SET warning_at = ${sqlNow()} - interval '9 days', due_at = ${sqlNow()} - interval '2 days' WHERE id = $1`,
       [overdue.id],
     );
     await t.dataSource.query(
-      `UPDATE corrective_actions SET warning_at = now() - interval '1 day', due_at = now() + interval '3 days' WHERE id = $1`,
+      `UPDATE corrective_actions SET warning_at = ${sqlNow()} - interval '1 day', due_at = ${sqlNow()} + interval '3 days' WHERE id = $1`,
       [atRisk.id],
     );
 
@@ -378,7 +379,7 @@ describe('lists', () => {
     expect(await ids({ overdue: true })).toEqual([overdue.id]);
     expect(await ids({ overdue: false })).toEqual([atRisk.id, onTrack.id]);
     expect(await ids({ slaState: ['at_risk', 'breached'] })).toEqual([overdue.id, atRisk.id]);
-    expect(await ids({ dueAt_lte: new Date(Date.now() + 5 * 86_400_000).toISOString() })).toEqual([
+    expect(await ids({ dueAt_lte: new Date(testNow().getTime() + 5 * 86_400_000).toISOString() })).toEqual([
       overdue.id,
       atRisk.id,
     ]);

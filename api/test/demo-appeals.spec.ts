@@ -19,13 +19,14 @@ import type { QueryRunner } from 'typeorm';
 import type { StoredPause } from '../src/appeals/appeal.entity.js';
 import { type DemoAppealsResult, seedDemoAppeals } from '../src/seed/demo-appeals.js';
 import { startTestApp, type TestApp } from './test-app.js';
+import { testNow } from './test-clock.js';
 
 /**
  * The demo appeals, seeded into Ulytau (a region no other test uses) inside a transaction that is
  * rolled back at the end, so the test files running beside this one never see them.
  */
 const COUNT = 400;
-const NOW = new Date();
+const NOW = testNow();
 const REGION = 'KZ-62';
 
 interface Row {

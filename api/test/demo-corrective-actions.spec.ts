@@ -2,6 +2,7 @@ import { CorrectiveActionSlaJobs } from '../src/corrective-actions/jobs/correcti
 import { seedDemoCorrectiveActions } from '../src/seed/demo-corrective-actions.js';
 import { findingInAlmaty } from './corrective-action-fixtures.js';
 import { bearer, startTestApp, type TestApp, waitFor } from './test-app.js';
+import { testNow } from './test-clock.js';
 
 /**
  * The demo corrective actions: every state the follow-up list shows, consistent with the clock as the
@@ -18,7 +19,7 @@ test('cover every state, agree with the live clock, and wake no timer', async ()
   const findings = [];
   for (let index = 0; index < 9; index++) findings.push((await findingInAlmaty(t.dataSource)).findingId);
   const seeded = await t.dataSource.transaction((manager) =>
-    seedDemoCorrectiveActions(manager, { now: new Date(), findingIds: findings }),
+    seedDemoCorrectiveActions(manager, { now: testNow(), findingIds: findings }),
   );
   expect(seeded.ids).toHaveLength(9);
   expect(seeded.byState).toEqual({

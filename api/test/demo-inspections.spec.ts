@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { LocalEvidenceStore } from '../src/evidence-files/evidence-store.js';
 import { seedDemoInspections } from '../src/seed/demo-inspections.js';
 import { startTestApp, type TestApp } from './test-app.js';
+import { sqlNow, testNow } from './test-clock.js';
 
 /**
  * The demo inspections, seeded inside a transaction rolled back at the end so that the test files
@@ -27,7 +28,7 @@ it('covers both types in every status across regions, with findings, photos and 
   await runner.connect();
   await runner.startTransaction();
   try {
-    const now = new Date();
+    const now = testNow();
     const store = new LocalEvidenceStore(folder);
     const result = await seedDemoInspections(runner.manager, { now, timeZone: 'Asia/Almaty', store });
     const statuses = await runner.query(
@@ -44,7 +45,7 @@ it('covers both types in every status across regions, with findings, photos and 
       },
     ]);
     const [desk] = await runner.query(
-      `SELECT count(*) FILTER (WHERE i.status = 'planned' AND i.planned_start_on = (now() AT TIME ZONE 'Asia/Almaty')::date)::int AS today,
+      `SELECT count(*) FILTER (WHERE i.status = 'planned' AND i.planned_start_on = (${sqlNow()} AT TIME ZONE 'Asia/Almaty')::date)::int AS today,
               count(*) FILTER (WHERE i.status = 'in_progress')::int AS running
          FROM inspections i JOIN users u ON u.id = i.lead_inspector_id
         WHERE i.id = ANY($1) AND u.email = 'inspector@demo.adaldesk.kz'`,

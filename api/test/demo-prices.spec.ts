@@ -1,5 +1,6 @@
 import { seedDemoPrices } from '../src/seed/demo-prices.js';
 import { startTestApp, type TestApp } from './test-app.js';
+import { sqlNow, testNow } from './test-clock.js';
 
 /**
  * The demo market prices, seeded inside a transaction rolled back at the end so that the test files
@@ -17,7 +18,7 @@ it('seeds a year of weekly prices in three regions with a few flagged spikes', a
   await runner.connect();
   await runner.startTransaction();
   try {
-    const result = await seedDemoPrices(runner.manager, { now: new Date(), timeZone: 'Asia/Almaty' });
+    const result = await seedDemoPrices(runner.manager, { now: testNow(), timeZone: 'Asia/Almaty' });
     expect(result.markets).toBe(7);
     expect(result.observations).toBe(7 * 20 * 52);
     const [figures] = await runner.query(
@@ -26,8 +27,8 @@ it('seeds a year of weekly prices in three regions with a few flagged spikes', a
               count(*) FILTER (WHERE flagged)::int AS flagged,
               count(*) FILTER (WHERE baseline_source = 'median')::int AS judged,
               count(*) FILTER (WHERE baseline_source = 'admin')::int AS "byAdmin",
-              max(observed_on) < (now() AT TIME ZONE 'Asia/Almaty')::date AS "noneAhead",
-              min(observed_on) >= (now() AT TIME ZONE 'Asia/Almaty')::date - 365 AS "withinAYear"
+              max(observed_on) < (${sqlNow()} AT TIME ZONE 'Asia/Almaty')::date AS "noneAhead",
+              min(observed_on) >= (${sqlNow()} AT TIME ZONE 'Asia/Almaty')::date - 365 AS "withinAYear"
          FROM price_observations o JOIN organisations m ON m.id = o.market_id
         WHERE m.name IN ('Көк базар (Зелёный базар)', '«Шапағат» базары', '«Самал» базары', '«Алтын Орда» базары',
                          '«Тастақ» базары', '«Күйгенжар» базары', '«Береке» базары')`,

@@ -1,5 +1,6 @@
 import { seedDemoReferrals } from '../src/seed/demo-referrals.js';
 import { startTestApp, type TestApp } from './test-app.js';
+import { sqlNow, testNow } from './test-clock.js';
 
 /**
  * The demo referrals, seeded inside a transaction rolled back at the end so that the test files
@@ -16,7 +17,7 @@ it('opens 192 criminal cases in twelve months and sends 126 of them to court, ev
   await runner.connect();
   await runner.startTransaction();
   try {
-    const now = new Date();
+    const now = testNow();
     const result = await seedDemoReferrals(runner.manager, { now });
     expect(result).toMatchObject({ caseOpened: 192, sentToCourt: 126 });
     const [figures] = await runner.query(
@@ -26,10 +27,10 @@ it('opens 192 criminal cases in twelve months and sends 126 of them to court, ev
               count(*) FILTER (WHERE status = 'refused')::int AS refused,
               count(*) FILTER (WHERE verdict = 'convicted')::int AS convicted,
               count(*) FILTER (WHERE appeal_id IS NOT NULL)::int AS "fromAppeals",
-              min(referred_on) > (now() AT TIME ZONE 'Asia/Almaty')::date - 365 AS "withinAYear",
-              max(greatest(referred_on, verdict_on, sent_to_court_on)) <= (now() AT TIME ZONE 'Asia/Almaty')::date AS "noneAhead",
+              min(referred_on) > (${sqlNow()} AT TIME ZONE 'Asia/Almaty')::date - 365 AS "withinAYear",
+              max(greatest(referred_on, verdict_on, sent_to_court_on)) <= (${sqlNow()} AT TIME ZONE 'Asia/Almaty')::date AS "noneAhead",
               bool_and(damages_recovered IS NULL OR verdict IS NOT NULL) AS "damagesOnlyWithVerdicts",
-              count(*) FILTER (WHERE status NOT IN ('refused', 'verdict') AND follow_up_due_at <= now())::int AS "overdue"
+              count(*) FILTER (WHERE status NOT IN ('refused', 'verdict') AND follow_up_due_at <= ${sqlNow()})::int AS "overdue"
          FROM referrals WHERE id = ANY($1)`,
       [result.ids],
     );

@@ -1,6 +1,8 @@
 import { DeleteObjectsCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { CHECKLIST_TEMPLATES } from '@adaldesk/libs';
 import { createHash } from 'node:crypto';
+import { request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +18,7 @@ import {
   type Record_,
   TODAY,
 } from './inspection-fixtures.js';
-import { bearer, startTestApp, type TestApp } from './test-app.js';
+import { bearer, startTestApp, type TestApp, waitFor } from './test-app.js';
 
 /**
  * Evidence files of findings on both stores — a local folder, and a real S3-compatible server (s3rver,
@@ -26,6 +28,8 @@ import { bearer, startTestApp, type TestApp } from './test-app.js';
  */
 const MAX_BYTES = 64 * 1024;
 const PHOTO = demoPhoto(7);
+/** The machine's temporary folder, read before any test changes TMPDIR in Jest's copy of the environment. */
+const realTmpdir = tmpdir();
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** What each store holds, to check that refused uploads leave nothing. */
@@ -257,6 +261,63 @@ describe.each([
     await expectNothingLeft(before);
   });
 
+  it('takes a file of exactly the size limit ("up to" includes it), and refuses one byte more', async () => {
+    const exact = Buffer.concat([PHOTO, Buffer.alloc(MAX_BYTES - PHOTO.length)]);
+    const taken = await upload(exact, 'exact.png');
+    expectStatus(taken, 201);
+    expect(taken.body).toMatchObject({ sizeBytes: MAX_BYTES, sha256: sha256(exact) });
+    const before = await snapshot();
+    const over = await upload(Buffer.concat([exact, Buffer.alloc(1)]), 'over.png');
+    expect(over.status).toBe(413);
+    await expectNothingLeft(before);
+  });
+
+  it('an upload the client aborts ends, leaving no temporary folder and nothing stored', async () => {
+    const before = await snapshot();
+    const server = t.app.getHttpServer() as Server;
+    if (!server.listening) await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as AddressInfo;
+    // The application stages uploads in the machine's temporary folder (Jest's copy of the environment
+    // does not reach node:os): its staging folders there are what an aborted upload must not leave.
+    const stagingFolders = async () =>
+      (await readdir(realTmpdir)).filter((name) => /^adaldesk-evidence-[A-Za-z0-9]{6}$/.test(name));
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const existing = new Set(await stagingFolders());
+      const boundary = `----adaldesk-aborted-${attempt}`;
+      const head = Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="aborted.png"\r\n` +
+          'Content-Type: image/png\r\n\r\n',
+      );
+      const client = httpRequest({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: `/api/findings/${finding.id}/evidence`,
+        headers: {
+          ...bearer(lead.token),
+          'Content-Type': `multipart/form-data; boundary=${boundary}`,
+          // Announces a whole file, then sends only its start.
+          'Content-Length': String(head.length + MAX_BYTES),
+        },
+      });
+      client.on('error', () => undefined);
+      client.write(head);
+      client.write(PHOTO.subarray(0, Math.min(PHOTO.length, MAX_BYTES / 2)));
+      // The server has begun staging this upload: then the client goes away.
+      let staged: string[] = [];
+      await waitFor(async () => {
+        staged = (await stagingFolders()).filter((name) => !existing.has(name));
+        return staged.length > 0;
+      }, 10_000);
+      client.destroy();
+      await waitFor(async () => {
+        const left = new Set(await stagingFolders());
+        return staged.every((name) => !left.has(name));
+      }, 10_000);
+    }
+    await expectNothingLeft(before);
+  });
+
   it.each([
     [
       'an executable called a JPEG',
@@ -296,11 +357,11 @@ describe.each([
   });
 
   it('removes the stored bytes when the database refuses the row at commit', async () => {
-    await t.dataSource.query(`
+    await t.owner.query(`
       CREATE OR REPLACE FUNCTION evidence_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'refused at commit' USING ERRCODE = 'check_violation'; END $$`);
     const trigger = `evidence_test_refuse_${backend.env.EVIDENCE_STORAGE}`;
-    await t.dataSource.query(`
+    await t.owner.query(`
       CREATE CONSTRAINT TRIGGER ${trigger} AFTER INSERT ON evidence_files
       DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
       WHEN (NEW.file_name = 'refused-at-commit-${backend.env.EVIDENCE_STORAGE}.png')
@@ -311,7 +372,7 @@ describe.each([
       expect(response.status).toBe(400);
       await expectNothingLeft(before);
     } finally {
-      await t.dataSource.query(`DROP TRIGGER ${trigger} ON evidence_files`);
+      await t.owner.query(`DROP TRIGGER ${trigger} ON evidence_files`);
     }
   });
 

@@ -10,6 +10,7 @@ import {
   TODAY,
 } from './inspection-fixtures.js';
 import { bearer, startTestApp, type TestApp, unique } from './test-app.js';
+import { testNow } from './test-clock.js';
 
 /**
  * Findings over HTTP: exact amounts in tenge, the officials held responsible, who may write them and
@@ -245,7 +246,7 @@ describe('links to appeals', () => {
       .send({
         channel: 'call_center_109',
         kind: 'report',
-        receivedAt: new Date(Date.now() - 5 * 86_400_000).toISOString(),
+        receivedAt: new Date(testNow().getTime() - 5 * 86_400_000).toISOString(),
         regionId: almatyId,
         organisationId: schoolId,
         description: 'Мектеп директоры жөндеу қаржысын жымқырды деген хабарлама',

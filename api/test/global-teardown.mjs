@@ -1,6 +1,9 @@
 import pg from 'pg';
 
-/** Drops the run's database unless KEEP_TEST_DB is set (to look at what a failing test left). */
+/**
+ * Drops the run's database and its app's login role (`<database>_app`, see test/test-app.ts) unless
+ * KEEP_TEST_DB is set (to look at what a failing test left).
+ */
 export default async function globalTeardown() {
   const name = process.env.TEST_DATABASE_NAME;
   if (!name || process.env.KEEP_TEST_DB) return;
@@ -9,5 +12,6 @@ export default async function globalTeardown() {
   });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`DROP ROLE IF EXISTS ${name}_app`);
   await admin.end();
 }

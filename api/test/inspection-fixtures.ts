@@ -1,8 +1,9 @@
 import type { Role } from '@adaldesk/libs';
 import { bearer, login, type TestApp, unique } from './test-app.js';
+import { testNow } from './test-clock.js';
 
 /** Today in Almaty, and days around it, as civil dates. */
-export const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
+export const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(testNow());
 export const daysFrom = (days: number) =>
   new Date(Date.parse(`${TODAY}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 

@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { NotificationsService } from '../src/notifications/notifications.service.js';
 import { bearer, startTestApp, type TestApp, unique } from './test-app.js';
+import { testNow } from './test-clock.js';
 
 /** With SMTP configured, notifications are e-mailed too: to a local SMTP server the test runs. */
 let t: TestApp;
@@ -40,7 +42,7 @@ test('an assignment is e-mailed to the assignee, naming the appeal and never the
   const created = await t.http.post('/api/appeals').set(bearer(t.tokens.manager)).send({
     channel: 'email',
     kind: 'complaint',
-    receivedAt: new Date().toISOString(),
+    receivedAt: testNow().toISOString(),
     regionId,
     description: 'Коммуналдық төлемдер негізсіз өсті, түсініктеме берілмеді',
     applicantName: applicant,
@@ -66,4 +68,23 @@ test('an assignment is e-mailed to the assignee, naming the appeal and never the
     [created.body.id],
   );
   expect(emailed).toBe(true);
+});
+
+test('a notification whose e-mail job runs several times at once is e-mailed once', async () => {
+  const [{ id: officerId }] = await t.dataSource.query(`SELECT id FROM users WHERE email = 'officer@demo.adaldesk.kz'`);
+  const number = `AP-TEST-${unique()}`;
+  const [{ id: notificationId }] = await t.dataSource.query(
+    `INSERT INTO notifications (user_id, kind, entity_type, entity_id, data, dedupe_key)
+     VALUES ($1, 'sla_breach', 'appeals', gen_random_uuid(), $2, $3) RETURNING id`,
+    [officerId, { number, dueAt: testNow().toISOString() }, `test:${number}`],
+  );
+  // The e-mail job's handler, four times side by side: what a queue that delivers a job twice does.
+  const notifications = t.app.get(NotificationsService) as unknown as { email(id: string): Promise<void> };
+  await Promise.all(Array.from({ length: 4 }, () => notifications.email(notificationId)));
+  const mailsFor = async () => {
+    let count = 0;
+    for (const mail of received) if ((await simpleParser(mail.raw)).subject?.includes(number)) count++;
+    return count;
+  };
+  expect(await mailsFor()).toBe(1);
 });

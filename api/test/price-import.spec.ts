@@ -1,4 +1,5 @@
 import { bearer, startTestApp, type TestApp, unique } from './test-app.js';
+import { testNow } from './test-clock.js';
 
 /**
  * A day's market prices from CSV: the good rows saved, judged and audited; every bad row reported with
@@ -10,7 +11,7 @@ let astanaId: string;
 let inspectorId: string;
 
 const DAY = 86_400_000;
-const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
+const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(testNow());
 const daysAgo = (days: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) - days * DAY).toISOString().slice(0, 10);
 /** `24.11.2026`, as Excel in Kazakhstan writes dates. */
 const dotted = (date: string) => date.split('-').reverse().join('.');

@@ -1,4 +1,5 @@
 import { bearer, startTestApp, type TestApp, unique } from './test-app.js';
+import { testNow } from './test-clock.js';
 
 /**
  * Market prices over HTTP against the real database: who may record and read them, what is refused,
@@ -11,12 +12,12 @@ let inspectorId: string;
 
 const DAY = 86_400_000;
 /** Today in the office's time zone, and `days` before it. */
-const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
+const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(testNow());
 const daysAgo = (days: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) - days * DAY).toISOString().slice(0, 10);
 /** Noon in Almaty (UTC+5) on the day `days` ago; today's noon only if it has passed. */
 const noon = (days: number) => {
   const at = new Date(`${daysAgo(days)}T12:00:00+05:00`);
-  return (at.getTime() > Date.now() ? new Date(Date.now() - 60_000) : at).toISOString();
+  return (at.getTime() > testNow().getTime() ? new Date(testNow().getTime() - 60_000) : at).toISOString();
 };
 
 beforeAll(async () => {
@@ -145,7 +146,7 @@ describe('recording a price', () => {
           productId: product.id,
           marketId: market.id,
           price: '100',
-          observedAt: new Date(Date.now() + DAY).toISOString(),
+          observedAt: new Date(testNow().getTime() + DAY).toISOString(),
         },
         ['observedAt'],
       ],
@@ -625,10 +626,10 @@ describe('opening a finding from a flagged price', () => {
     const inspectionId = await newInspection(market.id);
     const observation = await flaggedAt(market.id, inspectionId);
     const trigger = `fail_link_${unique()}`;
-    await t.dataSource.query(`
+    await t.owner.query(`
       CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'link refused for the test'; END $$`);
-    await t.dataSource.query(`
+    await t.owner.query(`
       CREATE TRIGGER ${trigger} BEFORE UPDATE ON price_observations FOR EACH ROW
       WHEN (NEW.id = '${observation.id}') EXECUTE FUNCTION ${trigger}()`);
     try {
@@ -638,8 +639,8 @@ describe('opening a finding from a flagged price', () => {
         .send({ version: 1 });
       expect(failed.status).toBe(500);
     } finally {
-      await t.dataSource.query(`DROP TRIGGER ${trigger} ON price_observations`);
-      await t.dataSource.query(`DROP FUNCTION ${trigger}()`);
+      await t.owner.query(`DROP TRIGGER ${trigger} ON price_observations`);
+      await t.owner.query(`DROP FUNCTION ${trigger}()`);
     }
     const [{ count }] = await t.dataSource.query(
       `SELECT count(*)::int AS count FROM findings WHERE inspection_id = $1`,

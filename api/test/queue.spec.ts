@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { QueueService } from '../src/core/queue/queue.service.js';
-import { startTestApp, type TestApp } from './test-app.js';
+import { startTestApp, testAppDatabaseUrl, type TestApp } from './test-app.js';
 
 /** The queue behind its small service, on both backends: Redis, and BullMQ's PostgreSQL backend. */
 let t: TestApp;
@@ -20,7 +20,8 @@ const BACKENDS = [
   ],
   [
     'postgres',
-    () => ({ redisUrl: null, databaseUrl: process.env.TEST_DATABASE_URL!, queueName: `queue-spec-${randomUUID()}` }),
+    // As the app's role, whose grants on BullMQ's schema are what the app's queue runs on.
+    () => ({ redisUrl: null, databaseUrl: testAppDatabaseUrl(), queueName: `queue-spec-${randomUUID()}` }),
   ],
 ] as const;
 

@@ -1,6 +1,7 @@
 import { QueueService } from '../src/core/queue/queue.service.js';
 import { followUpTimerId, ReferralFollowUpJobs } from '../src/referrals/jobs/referral-follow-up.job.js';
 import { almatyStaff, bearer, QUEUE_BACKENDS, startTestApp, type TestApp, unique, waitFor } from './test-app.js';
+import { sqlNow, testNow } from './test-clock.js';
 
 /**
  * Follow-up of referrals on both BullMQ backends: a referral with no outcome for the period reminds
@@ -35,7 +36,7 @@ describe.each(QUEUE_BACKENDS)('referral follow-up on %s', (backend, options) => 
     const due = new Date(response.body.followUpDueAt).getTime() - new Date(response.body.lastOutcomeAt).getTime();
     expect(due).toBe(30 * 86_400_000);
     const [[row]] = await t.dataSource.query(
-      `UPDATE referrals SET follow_up_due_at = now() + make_interval(secs => $2) WHERE id = $1
+      `UPDATE referrals SET follow_up_due_at = ${sqlNow()} + make_interval(secs => $2) WHERE id = $1
        RETURNING follow_up_due_at AS "followUpDueAt"`,
       [response.body.id, inMs / 1000],
     );
@@ -68,7 +69,7 @@ describe.each(QUEUE_BACKENDS)('referral follow-up on %s', (backend, options) => 
     expect(await reminders(referral.id)).toEqual(expected());
     expect(await remindersAudited(referral.id)).toBe(1);
     const [row] = await t.dataSource.query(
-      `SELECT reminded_at IS NOT NULL AS reminded, follow_up_due_at > now() + interval '29 days' AS "nextInAPeriod"
+      `SELECT reminded_at IS NOT NULL AS reminded, follow_up_due_at > ${sqlNow()} + interval '29 days' AS "nextInAPeriod"
          FROM referrals WHERE id = $1`,
       [referral.id],
     );
@@ -104,11 +105,12 @@ describe.each(QUEUE_BACKENDS)('referral follow-up on %s', (backend, options) => 
       .set(bearer(t.tokens.officer))
       .send({ version: referral.version });
     expect(reviewed.status).toBe(200);
-    expect(new Date(reviewed.body.followUpDueAt).getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+    expect(new Date(reviewed.body.followUpDueAt).getTime()).toBeGreaterThan(testNow().getTime() + 29 * 86_400_000);
     // Due again in a second, then refused before it fires: no reminder follows.
-    await t.dataSource.query(`UPDATE referrals SET follow_up_due_at = now() + interval '1 second' WHERE id = $1`, [
-      referral.id,
-    ]);
+    await t.dataSource.query(
+      `UPDATE referrals SET follow_up_due_at = ${sqlNow()} + interval '1 second' WHERE id = $1`,
+      [referral.id],
+    );
     const refused = await t.http
       .post(`/api/referrals/${referral.id}/actions/refuse`)
       .set(bearer(t.tokens.officer))

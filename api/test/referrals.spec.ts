@@ -1,5 +1,6 @@
 import { APPLICANT_PERSONAL_FIELDS } from '@adaldesk/libs';
 import { bearer, startTestApp, type TestApp, unique } from './test-app.js';
+import { testNow } from './test-clock.js';
 
 /**
  * Referrals to law enforcement over HTTP against the real database: created from an appeal, stepped
@@ -13,7 +14,7 @@ let schoolId: string;
 let officerId: string;
 
 /** Dates are civil dates in Almaty; the API refuses any after today. */
-const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
+const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(testNow());
 const daysAgo = (days: number) =>
   new Date(Date.parse(`${TODAY}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 const TOMORROW = daysAgo(-1);
@@ -37,7 +38,7 @@ async function registerAppeal(): Promise<Record<string, unknown> & { id: string 
     .send({
       channel: 'portal',
       kind: 'report',
-      receivedAt: new Date(Date.now() - 40 * 86_400_000).toISOString(),
+      receivedAt: new Date(testNow().getTime() - 40 * 86_400_000).toISOString(),
       regionId: almatyId,
       organisationId: schoolId,
       description: `Директор мектеп жөндеуіне бөлінген қаржыны жымқырды ${unique()}`,

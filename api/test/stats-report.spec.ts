@@ -7,6 +7,7 @@ import { expectStatus, makeOrganisation, makeUser, type Person, TODAY } from './
 import { type AppealShape, makeAppealWithHistory } from './appeal-history-fixtures.js';
 import { type PdfLine, pdfPages, plain } from './pdf-text.js';
 import { bearer, startTestApp, type TestApp, unique } from './test-app.js';
+import { testNow } from './test-clock.js';
 
 /**
  * The printable period report (`GET /api/stats/report`) over HTTP against the real database: appeals,
@@ -31,7 +32,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const at = (date: string, time = '10:00') => new Date(`${date}T${time}:00+05:00`);
 
-const now = Date.now();
+const now = testNow().getTime();
 const APPEALS: AppealShape[] = [
   {
     received: at('2026-03-10'),

@@ -2,20 +2,29 @@ import 'reflect-metadata';
 import type { Role } from '@adaldesk/libs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { pino } from 'pino';
+import pg from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory.js';
 import { loadConfig } from '../src/core/config/app-config.js';
+import { APP_ROLE, databaseUrlAs, prepareAppRole } from '../src/core/database/app-role.js';
 import { createDataSource } from '../src/core/database/data-source.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/seed/reference-data.js';
 import { seedDatabase } from '../src/seed/seed.js';
+import type { PinnedClock } from '../src/core/clock/clock.js';
+import { testClock } from './test-clock.js';
 
 export interface TestApp {
   app: NestExpressApplication;
   http: ReturnType<typeof request>;
+  /** The app's own connection, signed in as the run's member of `adaldesk_app`, as in production. */
   dataSource: DataSource;
+  /** The owner of the tables, for what only the owner may do (a trigger a test puts in the way). */
+  owner: { query<T = Record<string, unknown>>(sql: string, parameters?: unknown[]): Promise<T[]> };
   /** A bearer token per demo role (admin and auditor national, the others in Almaty). */
   tokens: Record<Role, string>;
+  /** The app's clock: the run's pinned present, which a test may move. */
+  clock: PinnedClock;
   close(): Promise<void>;
 }
 
@@ -28,6 +37,7 @@ export async function startTestApp(
   const config = {
     ...loadConfig({
       DATABASE_URL: databaseUrl,
+      APP_DATABASE_URL: testAppDatabaseUrl(),
       LOG_LEVEL: 'silent',
       DEMO_DATA: 'false',
       ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
@@ -35,26 +45,45 @@ export async function startTestApp(
     }),
     adminDistDir: options.adminDistDir ?? null,
   };
-  await prepareDatabase(databaseUrl);
+  const clock = testClock();
+  await prepareDatabase(databaseUrl, clock);
   const app = await createApp({
+    clock,
     config,
-    databaseUrl,
+    databaseUrl: testAppDatabaseUrl(),
     jwtSecret: 'test-secret-that-is-long-enough-to-sign-tokens',
     // Keeps this app's jobs apart from other test files' on the shared Redis and database.
     redisPrefix: `adaldesk-test-${unique()}${unique()}`,
     queueName: `adaldesk-test-${unique()}${unique()}`,
-    logger: pino({ level: 'silent' }),
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
   });
   await app.init();
   const dataSource = app.get(DataSource);
   const http = request(app.getHttpServer());
   const tokens = {} as Record<Role, string>;
   for (const demo of DEMO_USERS) tokens[demo.role] = await login(http, demo.email, DEMO_PASSWORD);
-  return { app, http, dataSource, tokens, close: () => app.close() };
+  const owner = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  return {
+    app,
+    http,
+    dataSource,
+    owner: {
+      query: async <T>(sql: string, parameters?: unknown[]) => (await owner.query(sql, parameters)).rows as T[],
+    },
+    tokens,
+    clock,
+    close: async () => {
+      await app.close();
+      await owner.end();
+    },
+  };
 }
 
-/** The real migrations and the demo seed, once per run: test files start in parallel, so one at a time. */
-async function prepareDatabase(databaseUrl: string): Promise<void> {
+/**
+ * The real migrations, the demo seed and the app's login role, as the owner, once per run: test files
+ * start in parallel, so one at a time.
+ */
+async function prepareDatabase(databaseUrl: string, clock: PinnedClock): Promise<void> {
   const dataSource = await createDataSource(databaseUrl).initialize();
   const runner = dataSource.createQueryRunner();
   await runner.connect();
@@ -66,12 +95,25 @@ async function prepareDatabase(databaseUrl: string): Promise<void> {
       // No demo appeals: tests count the appeals they make.
       { adminEmail: null, adminPassword: null, demoData: true, demoAppeals: 0 },
       pino({ level: 'silent' }),
+      clock,
     );
+    await prepareAppRole(databaseUrl, testAppDatabaseUrl(), pino({ level: 'silent' }));
   } finally {
     await runner.query(`SELECT pg_advisory_unlock(hashtext('adaldesk:test-migrations'))`);
     await runner.release();
     await dataSource.destroy();
   }
+}
+
+/**
+ * Where the run's app signs in: the run's database as a login role of the run's own (`<database>_app`,
+ * dropped with the database in global-teardown.mjs), made a member of `adaldesk_app` when the first
+ * test app starts.
+ */
+export function testAppDatabaseUrl(): string {
+  const databaseUrl = process.env.TEST_DATABASE_URL;
+  if (!databaseUrl) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest (globalSetup)');
+  return databaseUrlAs(databaseUrl, `${new URL(databaseUrl).pathname.slice(1)}_app`, `${APP_ROLE}-test`);
 }
 
 export async function login(http: ReturnType<typeof request>, email: string, password: string): Promise<string> {

@@ -34,7 +34,8 @@ export interface AppealRecord {
   outcome: AppealOutcome | null;
   resolutionText: string | null;
   forwardedToId: string | null;
-  duplicateOfId: string | null;
+  /** Left out for inspectors and auditors, and when the earlier appeal is one the reader may not read. */
+  duplicateOfId?: string | null;
   slaPolicyId: string;
   slaStartedAt: string;
   slaPauses: Array<{ from: string; to: string | null }>;

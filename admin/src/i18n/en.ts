@@ -497,6 +497,7 @@ export const en = {
       sla_warning: 'Deadline warning',
       sla_breach: 'Deadline breached',
       sla_recompute: 'Deadline recomputed',
+      read_personal_data: "Applicant's personal data read",
       'start-review': 'Review started',
       'open-case': 'Criminal case opened',
       refuse: 'Refused',

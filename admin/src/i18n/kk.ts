@@ -701,6 +701,7 @@ export const kk: AppMessages = {
       sla_warning: 'Мерзім туралы ескерту',
       sla_breach: 'Мерзімі өтті',
       sla_recompute: 'Мерзім қайта есептелді',
+      read_personal_data: 'Өтініш берушінің дербес деректері қаралды',
       'start-review': 'Қарау басталды',
       'open-case': 'Қылмыстық іс қозғалды',
       refuse: 'Бас тартылды',

@@ -535,6 +535,7 @@ export const ru: AppMessages = {
       sla_warning: 'Предупреждение о сроке',
       sla_breach: 'Срок нарушен',
       sla_recompute: 'Срок пересчитан',
+      read_personal_data: 'Просмотр персональных данных заявителя',
       'start-review': 'Начато рассмотрение',
       'open-case': 'Возбуждено уголовное дело',
       refuse: 'Отказано',

@@ -51,8 +51,9 @@ export interface FindingRecord {
   description: string;
   officials: Array<{ fullName: string; position: string | null; outcome: DisciplinaryOutcome }>;
   recommendedMeasure: string | null;
-  appealId: string | null;
-  openedAppealId: string | null;
+  /** Left out for those who may not read the linked appeal. */
+  appealId?: string | null;
+  openedAppealId?: string | null;
   createdById: string;
   createdAt: string;
   version: number;

@@ -39,6 +39,12 @@ export const authProvider: AuthProvider = {
   },
 
   async logout() {
+    const token = getAccessToken();
+    // Ends the session on the server too (every token of this user stops working), then forgets it here;
+    // a token already refused or a server out of reach must not keep the user from leaving.
+    if (token && !isTokenExpired(token)) {
+      await fetchApi(`${API_URL}/auth/logout`, { method: 'POST' }).catch(() => undefined);
+    }
     clearSession();
   },
 

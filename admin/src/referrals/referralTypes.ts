@@ -1,18 +1,21 @@
 import type { ReferralAction, ReferralAgency, ReferralStatus, ReferralVerdict } from '@adaldesk/libs';
 
-/** A referral as `GET /api/referrals/:id` returns it. It carries no applicant data. */
+/**
+ * A referral as `GET /api/referrals/:id` returns it. It carries no applicant data; the link to its
+ * appeal and the text retelling it are left out for those who may not read that appeal.
+ */
 export interface ReferralRecord {
   id: string;
   number: string;
   agency: ReferralAgency;
   agencyName: string | null;
-  appealId: string | null;
+  appealId?: string | null;
   findingId: string | null;
   regionId: string;
   organisationId: string | null;
   ownerId: string;
-  summary: string;
-  description: string | null;
+  summary?: string;
+  description?: string | null;
   persons: Array<{ fullName: string; position: string | null; organisation: string | null }>;
   status: ReferralStatus;
   referredOn: string;

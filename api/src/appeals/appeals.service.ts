@@ -2,6 +2,7 @@ import { subject as asSubject } from '@casl/ability';
 import {
   type Action,
   type AppealAction,
+  APPLICANT_PERSONAL_FIELDS,
   type AppealKind,
   DUPLICATE_WINDOW_DAYS,
   formatAppealNumber,
@@ -16,11 +17,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { AuditEventsService } from '../audit/audit-events.service.js';
-import { AuditService } from '../core/audit/audit.service.js';
+import { AuditService, PERSONAL_DATA_READ } from '../core/audit/audit.service.js';
 import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
-import { CrudService } from '../core/crud/crud.service.js';
-import { filtersFor, type ListQuery } from '../core/crud/list-query.js';
+import { CrudService, type CsvResponse, type Page } from '../core/crud/crud.service.js';
+import { filtersFor, isUuid, type ListQuery, parseListQuery } from '../core/crud/list-query.js';
 import { AppError, ErrorCode, type FieldProblem } from '../core/errors/app-error.js';
+import { INSTANT_MESSAGE, parseInstant } from '../core/validation/dates.js';
 import { validateBody } from '../core/validation/validate-body.js';
 import { VersionDto } from '../core/validation/versioned.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -55,16 +57,18 @@ interface ChangeContext {
 
 /** The SQL of each SLA state, the same rules as `slaState` in libs, so a filter is exact to the second. */
 export const SLA_STATE_SQL: Record<SlaState, string> = {
-  on_track: 'record.decided_at IS NULL AND record.paused_since IS NULL AND now() < record.warning_at',
+  on_track: 'record.decided_at IS NULL AND record.paused_since IS NULL AND :now < record.warning_at',
   at_risk:
-    'record.decided_at IS NULL AND record.paused_since IS NULL AND record.warning_at <= now() AND now() <= record.due_at',
-  breached: 'record.decided_at IS NULL AND record.paused_since IS NULL AND record.due_at < now()',
+    'record.decided_at IS NULL AND record.paused_since IS NULL AND record.warning_at <= :now AND :now <= record.due_at',
+  breached: 'record.decided_at IS NULL AND record.paused_since IS NULL AND record.due_at < :now',
   paused: 'record.decided_at IS NULL AND record.paused_since IS NOT NULL',
   met: 'record.decided_at IS NOT NULL AND record.decided_at <= record.due_at',
   missed: 'record.decided_at IS NOT NULL AND record.decided_at > record.due_at',
 };
 
 const MINIMUM_SEARCH_WORD = 3;
+/** The audit trail's name for reads of many appeals at once (a search, an export); an appeal's own id is a UUID. */
+const APPEAL_LISTS = 'appeal-lists';
 /** A receipt time this far ahead of the server clock is a typo, not a clock difference. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
@@ -124,7 +128,54 @@ export class AppealsService extends CrudService<Appeal> {
   }
 
   override async create(user: AuthenticatedUser, body: unknown): Promise<object> {
-    return this.toJson(await this.register(user, body), user);
+    return this.presentOne(await this.register(user, body), user);
+  }
+
+  /** One appeal; shown its applicant's personal data, the reader is written into the audit trail. */
+  override async getOne(user: AuthenticatedUser, id: string): Promise<object> {
+    const appeal = (await super.getOne(user, id)) as { regionId: string };
+    if (mayRead(user, 'read')) {
+      await this.recordRead(user, { entityType: 'appeals', entityId: id, regionId: appeal.regionId, after: null });
+    }
+    return appeal;
+  }
+
+  /** A search of applicants' names (`q`, for those who may read them) is written into the audit trail. */
+  override async list(user: AuthenticatedUser, rawQuery: Record<string, unknown>): Promise<Page<object>> {
+    const page = await super.list(user, rawQuery);
+    const query = parseListQuery(rawQuery, this.spec);
+    if (query.q && mayRead(user, 'read')) {
+      await this.recordRead(user, {
+        entityType: APPEAL_LISTS,
+        entityId: 'search',
+        regionId: user.regionId,
+        after: {
+          ...listOf(query),
+          offset: query.offset,
+          shown: page.rows.length,
+          matched: page.totalIsExact ? page.total : null,
+        },
+      });
+    }
+    return page;
+  }
+
+  /**
+   * An export with applicants' columns is written into the audit trail before its first byte goes
+   * out: an export nobody recorded must not happen, so the event says what was asked, not how much.
+   */
+  override async exportCsv(user: AuthenticatedUser, rawQuery: Record<string, unknown>, response: CsvResponse) {
+    if (mayRead(user, 'export')) {
+      const { range: _range, ...withoutRange } = rawQuery;
+      const query = parseListQuery(withoutRange, this.spec);
+      await this.recordRead(user, {
+        entityType: APPEAL_LISTS,
+        entityId: 'export',
+        regionId: user.regionId,
+        after: listOf(query),
+      });
+    }
+    await super.exportCsv(user, rawQuery, response);
   }
 
   /**
@@ -140,7 +191,7 @@ export class AppealsService extends CrudService<Appeal> {
     const dto = await validateBody(CreateAppealDto, body);
     const problems = applicantProblems(dto.anonymous ?? false, dto);
     const receivedAt = new Date(dto.receivedAt);
-    if (receivedAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) {
+    if (receivedAt.getTime() > this.clock.now().getTime() + FUTURE_TOLERANCE_MS) {
       problems.push({ field: 'receivedAt', message: 'must not be in the future' });
     }
     if (problems.length > 0) throw AppError.validation(problems);
@@ -150,7 +201,7 @@ export class AppealsService extends CrudService<Appeal> {
     }
 
     const calendar = await this.calendars.current();
-    const now = new Date();
+    const now = this.clock.now();
     const { registeredAt, registrationDate } = calendar.registration(receivedAt);
     const register = async (manager: EntityManager, context: ChangeContext | null) => {
       if (dto.assigneeId) await this.assertAssignable(manager, dto.assigneeId, dto.regionId);
@@ -261,16 +312,14 @@ export class AppealsService extends CrudService<Appeal> {
   async previewDeadline(user: AuthenticatedUser, query: Record<string, unknown>) {
     this.assertAllowed(user, 'create');
     const problems: FieldProblem[] = [];
-    const receivedAt = typeof query.receivedAt === 'string' ? new Date(query.receivedAt) : null;
-    if (!receivedAt || Number.isNaN(receivedAt.getTime())) {
-      problems.push({ field: 'receivedAt', message: 'must be a date and time (ISO 8601)' });
-    }
+    const receivedAt = parseInstant(query.receivedAt);
+    if (!receivedAt) problems.push({ field: 'receivedAt', message: INSTANT_MESSAGE });
     const kind = (query.kind ?? 'complaint') as AppealKind;
     if (typeof kind !== 'string' || !['complaint', 'request', 'proposal', 'report'].includes(kind)) {
       problems.push({ field: 'kind', message: 'must be one of: complaint, request, proposal, report' });
     }
     const categoryId = query.categoryId === undefined || query.categoryId === '' ? null : query.categoryId;
-    if (categoryId !== null && (typeof categoryId !== 'string' || !/^[0-9a-f-]{36}$/i.test(categoryId))) {
+    if (categoryId !== null && !isUuid(categoryId)) {
       problems.push({ field: 'categoryId', message: 'must be a category id (UUID)' });
     }
     if (problems.length > 0) throw AppError.validation(problems);
@@ -279,7 +328,7 @@ export class AppealsService extends CrudService<Appeal> {
     const { registeredAt } = calendar.registration(receivedAt!);
     const clock = { slaStartedAt: registeredAt, slaPauses: [], pausedSince: null, extensionDays: 0, decidedAt: null };
     const deadline = { ...clock } as unknown as Appeal;
-    rewindClock(deadline, calendar, policy, new Date());
+    rewindClock(deadline, calendar, policy, this.clock.now());
     return {
       registeredAt,
       dueAt: deadline.dueAt,
@@ -294,6 +343,14 @@ export class AppealsService extends CrudService<Appeal> {
     };
   }
 
+  /** One INSERT, outside any transaction: the read is recorded before its answer goes out. */
+  private async recordRead(
+    user: AuthenticatedUser,
+    read: { entityType: string; entityId: string; regionId: string | null; after: object | null },
+  ): Promise<void> {
+    await this.audit.record(this.dataSource.manager, user, { action: PERSONAL_DATA_READ, ...read });
+  }
+
   /** The appeal's history from the audit trail, for whoever may read the appeal. */
   async timeline(user: AuthenticatedUser, id: string): Promise<object[]> {
     this.assertAllowed(user, 'read');
@@ -304,7 +361,7 @@ export class AppealsService extends CrudService<Appeal> {
   protected override toJson(row: Appeal, user: AuthenticatedUser): object {
     // A copy of its own, so the state as of now is set on it in place.
     const json = super.toJson(row, user) as { slaState?: string };
-    json.slaState = liveSlaState(row, new Date());
+    json.slaState = liveSlaState(row, this.clock.now());
     return json;
   }
 
@@ -316,6 +373,7 @@ export class AppealsService extends CrudService<Appeal> {
     const slaStates = query.filters.filter((filter) => filter.spec.property === 'slaState');
     const others = query.filters.filter((filter) => filter.spec.property !== 'slaState');
     super.applyFilters(builder, { ...query, filters: others, q: null }, user);
+    builder.setParameter('now', this.clock.now());
     for (const { value } of slaStates) {
       const states = (Array.isArray(value) ? value : [value]) as string[];
       const unknown = states.filter((state) => !(SLA_STATES as readonly string[]).includes(state));
@@ -471,7 +529,7 @@ export class AppealsService extends CrudService<Appeal> {
       this.changeIn(manager, user, id, permission, version, auditAction, apply),
     );
     this.afterCommit(appeal, notificationIds);
-    return this.toJson(appeal, user);
+    return this.presentOne(appeal, user);
   }
 
   private async changeIn(
@@ -486,7 +544,7 @@ export class AppealsService extends CrudService<Appeal> {
     const context: ChangeContext = {
       manager,
       user,
-      now: new Date(),
+      now: this.clock.now(),
       calendar: await this.calendars.current(),
       notes: {},
       notificationIds: [],
@@ -722,6 +780,23 @@ function applicantProblems(anonymous: boolean, applicant: ApplicantFields): Fiel
 }
 
 /** An appeal as the permission rules see it (tagged on a copy: CASL marks the object it is given). */
+/** Whether the rules show this user any of an applicant's personal data when reading or exporting appeals. */
+function mayRead(user: AuthenticatedUser, action: 'read' | 'export'): boolean {
+  return APPLICANT_PERSONAL_FIELDS.some((field) => user.ability.can(action, 'appeals', field));
+}
+
+/**
+ * What a search or an export asked for, as the audit trail keeps it: the filters and the sort, but not
+ * the words searched for, which are often a person's name.
+ */
+function listOf(query: ListQuery): object {
+  return {
+    filter: query.filters.map(({ spec, value }) => ({ field: spec.property, operator: spec.operator, value })),
+    searched: query.q !== null,
+    sort: query.sort,
+  };
+}
+
 const asAppeal = (record: object) => asSubject('appeals', { ...record } as Record<string, unknown>);
 
 function withoutVersion<T extends object>(dto: T): Omit<T, 'version'> {

@@ -26,6 +26,14 @@ export class AuthController {
     return this.auth.login(email, password, request.ip ?? null);
   }
 
+  /** Signs the caller out on every device: the tokens issued to them so far stop working. */
+  @ApiBearerAuth()
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@CurrentUser() user: AuthenticatedUser): Promise<void> {
+    await this.auth.logout(user.id);
+  }
+
   @ApiBearerAuth()
   @Get('me')
   async me(@CurrentUser() user: AuthenticatedUser) {

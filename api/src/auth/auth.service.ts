@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import argon2 from 'argon2';
 import { DataSource } from 'typeorm';
+import { SignedInUsers } from '../core/auth/signed-in-users.js';
+import { Clock } from '../core/clock/clock.js';
 import { AppError, ErrorCode } from '../core/errors/app-error.js';
 import { User } from '../users/user.entity.js';
 import { toUserJson, type UserJson } from '../users/user.json.js';
@@ -21,28 +23,42 @@ export class AuthService {
     private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     private readonly throttle: LoginThrottleService,
+    private readonly signedIn: SignedInUsers,
+    private readonly clock: Clock,
   ) {}
 
   async login(email: string, password: string, ip: string | null): Promise<LoginResult> {
-    await this.throttle.assertAllowed(email, ip);
+    const attempt = await this.throttle.reserve(email, ip);
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('user')
-      .addSelect('user.passwordHash')
+      .addSelect(['user.passwordHash', 'user.sessionVersion'])
       .where('lower(user.email) = lower(:email)', { email: email.trim() })
       .getOne();
     const passwordMatches = await argon2.verify(user?.passwordHash ?? (await DUMMY_HASH), password);
     if (!user || !passwordMatches) {
-      await this.throttle.recordFailure(email, ip);
+      await this.throttle.failed();
       throw new AppError(ErrorCode.Unauthenticated, 'Wrong e-mail or password');
     }
+    await this.throttle.succeeded(attempt);
     if (!user.active) {
       throw new AppError(ErrorCode.Unauthenticated, 'This account is deactivated; ask an administrator');
     }
-    await this.throttle.clearAccount(email);
-    await this.dataSource.getRepository(User).update(user.id, { lastLoginAt: new Date(), version: () => 'version' });
-    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role });
+    await this.dataSource
+      .getRepository(User)
+      .update(user.id, { lastLoginAt: this.clock.now(), version: () => 'version' });
+    // `sv`: the session version the guard compares, so a password change, deactivation or sign-out revokes it.
+    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role, sv: user.sessionVersion });
     return { accessToken, user: toUserJson(user) };
+  }
+
+  /**
+   * Signs the user out everywhere: every token issued so far names an older session version, and every
+   * instance hears of the change from the database's users-changed notice.
+   */
+  async logout(userId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE users SET session_version = session_version + 1 WHERE id = $1`, [userId]);
+    this.signedIn.forget(userId);
   }
 }
 

@@ -10,11 +10,13 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from '../core/config/app-config.js';
+import { databaseUrlAs } from '../core/database/app-role.js';
 import { createDataSource } from '../core/database/data-source.js';
 import { openDatabase } from '../core/database/database-url.js';
 import { QueueService } from '../core/queue/queue.service.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../seed/reference-data.js';
 import { seedDatabase } from '../seed/seed.js';
+import { SystemClock } from '../core/clock/clock.js';
 import { WorkingCalendarService } from '../sla/working-calendar.service.js';
 import { AppealStatsRollupJob } from '../stats/jobs/appeal-stats-rollup.job.js';
 import { benchSentences, bulkSeedAppeals } from './bench-data.js';
@@ -140,6 +142,7 @@ async function main(): Promise<void> {
         dataSource,
         { adminEmail: null, adminPassword: null, demoData: true, demoAppeals: 0, timeZone: config.timeZone },
         logger,
+        new SystemClock(),
       );
     }
     await dataSource.destroy();
@@ -270,6 +273,8 @@ async function startApiProcess(databaseUrl: string): Promise<{ origin: string; p
       ...environment,
       NODE_ENV: 'production',
       DATABASE_URL: databaseUrl,
+      // The API on a login role of the bench's own, as production runs it: not the owner.
+      APP_DATABASE_URL: databaseUrlAs(databaseUrl, 'adaldesk_bench', randomBytes(24).toString('hex')),
       HOST: '127.0.0.1',
       PORT: String(port),
       JWT_SECRET: randomBytes(32).toString('hex'),
@@ -404,7 +409,12 @@ async function buildStatsRollups(config: Config, databaseUrl: string, db: pg.Poo
       say('  statistics rollups already built in this database (--rebuild-stats builds them again)');
       return;
     }
-    const rollups = new AppealStatsRollupJob(dataSource, new WorkingCalendarService(dataSource, config), config);
+    const rollups = new AppealStatsRollupJob(
+      dataSource,
+      new WorkingCalendarService(dataSource, config),
+      config,
+      new SystemClock(),
+    );
     const build = await rollups.rebuild();
     const { rows } = await db.query(
       `SELECT count(*)::int AS rows, pg_size_pretty(pg_total_relation_size('appeal_stats_rollup')) AS size,

@@ -40,11 +40,11 @@ export const CORRECTIVE_ACTION_SLA_STATES = SLA_STATES.filter((state) => state !
 
 /** A running action's state comes from the clock; a stopped one's was recorded when it stopped. */
 const SLA_STATE_SQL: Record<string, string> = {
-  on_track: `(record.decided_at IS NULL AND now() < record.warning_at)
+  on_track: `(record.decided_at IS NULL AND :now < record.warning_at)
              OR (record.decided_at IS NOT NULL AND record.sla_state = 'on_track')`,
-  at_risk: `(record.decided_at IS NULL AND record.warning_at <= now() AND now() <= record.due_at)
+  at_risk: `(record.decided_at IS NULL AND record.warning_at <= :now AND :now <= record.due_at)
             OR (record.decided_at IS NOT NULL AND record.sla_state = 'at_risk')`,
-  breached: `(record.decided_at IS NULL AND record.due_at < now())
+  breached: `(record.decided_at IS NULL AND record.due_at < :now)
              OR (record.decided_at IS NOT NULL AND record.sla_state = 'breached')`,
   met: `record.decided_at IS NOT NULL AND record.sla_state = 'met'`,
   missed: `record.decided_at IS NOT NULL AND record.sla_state = 'missed'`,
@@ -52,7 +52,7 @@ const SLA_STATE_SQL: Record<string, string> = {
 
 /** `filter={"overdue": true}`: running and past the deadline (false: everything else). */
 const OVERDUE_FILTER: FilterSpec = { property: 'dueAt', type: 'boolean', operator: 'eq' };
-const OVERDUE_SQL = 'record.decided_at IS NULL AND record.due_at < now()';
+const OVERDUE_SQL = 'record.decided_at IS NULL AND record.due_at < :now';
 
 /** Fields nobody writes through `PUT`; react-admin sends them back on edit, and they are dropped. */
 const SERVER_FIELDS = [
@@ -160,7 +160,7 @@ export class CorrectiveActionsService extends CrudService<CorrectiveAction> {
       const message = 'give the deadline either as a date (dueOn) or as working days (termWorkingDays), not both';
       problems.push({ field: 'dueOn', message }, { field: 'termWorkingDays', message });
     }
-    const now = new Date();
+    const now = this.clock.now();
     const calendar = await this.calendars.current();
     const saved = await this.inTransaction(async (manager) => {
       const found = await this.sourceFinding(manager, dto.findingId);
@@ -279,7 +279,7 @@ export class CorrectiveActionsService extends CrudService<CorrectiveAction> {
   }
 
   protected override toJson(row: CorrectiveAction, user: AuthenticatedUser): object {
-    return { ...super.toJson(row, user), slaState: liveCorrectiveActionState(row, new Date()) };
+    return { ...super.toJson(row, user), slaState: liveCorrectiveActionState(row, this.clock.now()) };
   }
 
   protected override applyFilters(
@@ -290,6 +290,7 @@ export class CorrectiveActionsService extends CrudService<CorrectiveAction> {
     const special = (filter: ListQuery['filters'][number]) =>
       filter.spec === OVERDUE_FILTER || filter.spec.property === 'slaState';
     super.applyFilters(builder, { ...query, filters: query.filters.filter((filter) => !special(filter)) }, user);
+    builder.setParameter('now', this.clock.now());
     for (const { spec, value } of query.filters.filter(special)) {
       if (spec === OVERDUE_FILTER) {
         if (typeof value !== 'boolean') {
@@ -423,7 +424,7 @@ export class CorrectiveActionsService extends CrudService<CorrectiveAction> {
     auditAction: string,
     apply: (action: CorrectiveAction, context: StepContext) => Promise<void> | void,
   ): Promise<object> {
-    const now = new Date();
+    const now = this.clock.now();
     const calendar = await this.calendars.current();
     const saved = await this.inTransaction((manager) => {
       const context: StepContext = { manager, user, now, today: calendar.localDate(now), calendar, notes: {} };

@@ -229,7 +229,9 @@ export class EvidenceFilesService extends CrudService<EvidenceFile> implements O
           preservePath: true,
           // Browsers send the name as UTF-8 (Kazakh and Russian names included).
           defParamCharset: 'utf8',
-          limits: { files: 1, fileSize: maxBytes, fields: 10, parts: 12 },
+          // One byte over the limit, so a file of exactly the limit passes: busboy reports its limit
+          // when a file reaches it, not when it goes past.
+          limits: { files: 1, fileSize: maxBytes + 1, fields: 10, parts: 12 },
         });
       } catch {
         reject(AppError.validation([{ field: 'file', message: 'must be sent as multipart/form-data' }]));
@@ -259,6 +261,21 @@ export class EvidenceFilesService extends CrudService<EvidenceFile> implements O
         upload = this.receive(stream, join(folder, 'upload.part'), name.name, maxBytes);
         upload.catch(fail);
       });
+      // A client that goes away mid-upload: the part being written fails (its file closed, so the
+      // caller's cleanup removes it), and the upload ends rather than wait for bytes that never come.
+      const aborted = () => {
+        if (settled || request.complete) return;
+        const error = AppError.validation([
+          { field: 'file', message: 'was not received in full: the upload was aborted' },
+        ]);
+        parser.destroy(error);
+        if (!upload) fail(error);
+      };
+      request.once('aborted', aborted);
+      request.once('close', aborted);
+      request.once('error', aborted);
+      // Gone already, while the finding was being checked: no event will come.
+      if (request.destroyed) queueMicrotask(aborted);
       parser.on('filesLimit', () =>
         fail(AppError.validation([{ field: 'file', message: 'must be a single file per upload' }])),
       );

@@ -63,7 +63,7 @@ export class FindingsService extends CrudService<Finding> {
 
   override async create(user: AuthenticatedUser, body: unknown): Promise<object> {
     const saved = await this.inTransaction((manager) => this.openWithin(manager, user, body));
-    return this.toJson(saved, user);
+    return this.presentOne(saved, user);
   }
 
   /**
@@ -82,7 +82,7 @@ export class FindingsService extends CrudService<Finding> {
     const problems: FieldProblem[] = [];
     if (dto.appealId) await this.checkSourceAppeal(manager, user, dto.appealId, problems);
     if (problems.length > 0) throw AppError.validation(problems);
-    const today = (await this.calendars.current()).localDate(new Date());
+    const today = (await this.calendars.current()).localDate(this.clock.now());
     const [{ sequence }] = await manager.query(`SELECT nextval('finding_number_seq') AS sequence`);
     const finding = manager.create(Finding, {
       number: formatFindingNumber(Number(today.slice(0, 4)), Number(sequence)),
@@ -130,7 +130,7 @@ export class FindingsService extends CrudService<Finding> {
         regionId: existing.regionId,
         before: existing,
       });
-      return this.toJson(existing, user);
+      return this.presentOne(existing, user);
     });
   }
 
@@ -150,7 +150,7 @@ export class FindingsService extends CrudService<Finding> {
     }
     if (finding.openedAppealId) {
       throw new AppError(ErrorCode.Conflict, 'This finding has already opened an appeal', [
-        { field: 'openedAppealId', message: `is already ${finding.openedAppealId}` },
+        { field: 'openedAppealId', message: 'is already set' },
       ]);
     }
     let updated: Finding | null = null;
@@ -160,7 +160,7 @@ export class FindingsService extends CrudService<Finding> {
         {
           channel: dto.channel ?? 'front_office',
           kind: dto.kind ?? 'report',
-          receivedAt: new Date().toISOString(),
+          receivedAt: this.clock.now().toISOString(),
           regionId: finding.regionId,
           organisationId: inspection.organisationId,
           categoryId: dto.categoryId ?? null,
@@ -176,7 +176,7 @@ export class FindingsService extends CrudService<Finding> {
     } catch (error) {
       throw translateDatabaseError(error, 'findings');
     }
-    return this.toJson(updated!, user);
+    return this.presentOne(updated!, user);
   }
 
   private async linkOpenedAppeal(
@@ -295,7 +295,7 @@ export class FindingsService extends CrudService<Finding> {
         apply: (finding) => apply(finding, manager),
       }),
     );
-    return this.toJson(saved, user);
+    return this.presentOne(saved, user);
   }
 }
 

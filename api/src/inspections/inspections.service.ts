@@ -195,7 +195,7 @@ export class InspectionsService extends CrudService<Inspection> {
   /** A workflow step, `POST /api/inspections/:id/actions/<action>`. */
   async act(user: AuthenticatedUser, id: string, action: string, body: unknown): Promise<object> {
     const { action: known, dto } = await this.stepBody(user, action, body, INSPECTION_ACTION_BODIES);
-    const now = new Date();
+    const now = this.clock.now();
     const today = (await this.calendars.current()).localDate(now);
     // Why planned dates moved is kept in the audit trail: the inspection has no field for it.
     const reason = known === 'plan' ? (dto as PlanDto).reason?.trim() : undefined;
@@ -232,8 +232,8 @@ export class InspectionsService extends CrudService<Inspection> {
       } else if (value) {
         builder.andWhere(
           `(record.status = 'in_progress' OR (record.status = 'planned'
-             AND record.planned_start_on <= (now() AT TIME ZONE :timeZone)::date + 1))`,
-          { timeZone: this.config.timeZone },
+             AND record.planned_start_on <= (:now::timestamptz AT TIME ZONE :timeZone)::date + 1))`,
+          { timeZone: this.config.timeZone, now: this.clock.now() },
         );
       } else {
         builder.andWhere(`NOT (record.status = ANY(:open))`, { open: OPEN_INSPECTION_STATUSES });

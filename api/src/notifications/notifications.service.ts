@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { IsBoolean, IsInt, Min } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
+import { readableAppealIds } from '../core/access/linked-appeals.js';
 import { AuditService } from '../core/audit/audit.service.js';
 import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
 import type { AppConfig } from '../core/config/app-config.js';
@@ -112,9 +113,9 @@ export class NotificationsService extends CrudService<Notification> implements O
   async markAllRead(user: AuthenticatedUser): Promise<{ updated: number }> {
     this.assertAllowed(user, 'update');
     const [, updated] = await this.dataSource.query(
-      `UPDATE notifications SET read_at = now(), version = version + 1, updated_at = now()
+      `UPDATE notifications SET read_at = $2, version = version + 1, updated_at = now()
        WHERE user_id = $1 AND read_at IS NULL`,
-      [user.id],
+      [user.id, this.clock.now()],
     );
     return { updated: Number(updated) };
   }
@@ -124,25 +125,52 @@ export class NotificationsService extends CrudService<Notification> implements O
     throw AppError.forbidden('Notifications are written by AdalDesk itself');
   }
 
-  protected override async toEntityValues(dto: object): Promise<Partial<Notification>> {
-    const { read } = dto as UpdateNotificationDto;
-    return { readAt: read ? new Date() : null };
+  /**
+   * A notification names its appeal's number only while its reader may read the appeal (a former
+   * assignee of a confidential appeal keeps the message, not the number).
+   */
+  protected override async present(rows: Notification[], user: AuthenticatedUser): Promise<object[]> {
+    const json = (await super.present(rows, user)) as Partial<Notification>[];
+    const appealIds = rows.filter((row) => row.entityType === 'appeals').map((row) => row.entityId);
+    if (appealIds.length === 0) return json;
+    const readable = await readableAppealIds(this.dataSource.manager, user.ability, appealIds);
+    return json.map((notification) => {
+      if (notification.entityType !== 'appeals' || readable.has(notification.entityId!)) return notification;
+      const { number: _number, ...data } = notification.data ?? {};
+      return { ...notification, data };
+    });
   }
 
+  protected override async toEntityValues(dto: object): Promise<Partial<Notification>> {
+    const { read } = dto as UpdateNotificationDto;
+    return { readAt: read ? this.clock.now() : null };
+  }
+
+  /**
+   * Claims the e-mail in one statement before sending it, so a job that runs twice (a queue may deliver
+   * a job more than once) sends it once; a failed send gives the claim back for the job's retry.
+   */
   private async email(notificationId: string): Promise<void> {
-    const [row] = await this.dataSource.query(
-      `SELECT n.kind, n.data, n.entity_type AS "entityType", n.entity_id AS "entityId", u.email,
-              u.full_name AS "fullName"
-       FROM notifications n JOIN users u ON u.id = n.user_id
-       WHERE n.id = $1 AND n.emailed_at IS NULL`,
-      [notificationId],
+    const [rows]: [
+      { kind: NotificationKind; data: Record<string, unknown>; entityType: string; entityId: string; email: string }[],
+      number,
+    ] = await this.dataSource.query(
+      `UPDATE notifications n SET emailed_at = $2 FROM users u
+          WHERE n.id = $1 AND n.emailed_at IS NULL AND u.id = n.user_id
+          RETURNING n.kind, n.data, n.entity_type AS "entityType", n.entity_id AS "entityId", u.email`,
+      [notificationId, this.clock.now()],
     );
+    const row = rows[0];
     if (!row) return;
-    await this.mailer.send(
-      row.email,
-      emailFor(row.kind, row.data, `${this.config.publicUrl}/#/${row.entityType}/${row.entityId}/show`),
-    );
-    await this.dataSource.query(`UPDATE notifications SET emailed_at = now() WHERE id = $1`, [notificationId]);
+    try {
+      await this.mailer.send(
+        row.email,
+        emailFor(row.kind, row.data, `${this.config.publicUrl}/#/${row.entityType}/${row.entityId}/show`),
+      );
+    } catch (error) {
+      await this.dataSource.query(`UPDATE notifications SET emailed_at = NULL WHERE id = $1`, [notificationId]);
+      throw error;
+    }
   }
 }
 

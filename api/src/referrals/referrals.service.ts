@@ -196,7 +196,7 @@ export class ReferralsService extends CrudService<Referral> {
       return this.saveAudited(manager, user, referral);
     });
     this.afterCommit(saved);
-    return this.toJson(saved, user);
+    return this.presentOne(saved, user);
   }
 
   override async update(user: AuthenticatedUser, id: string, body: unknown): Promise<object> {
@@ -302,7 +302,7 @@ export class ReferralsService extends CrudService<Referral> {
       }),
     );
     this.afterCommit(saved);
-    return this.toJson(saved, user);
+    return this.presentOne(saved, user);
   }
 
   private afterCommit(referral: Referral): void {
@@ -313,7 +313,7 @@ export class ReferralsService extends CrudService<Referral> {
   }
 
   private async moment(): Promise<StepContext> {
-    const now = new Date();
+    const now = this.clock.now();
     return { now, today: (await this.calendars.current()).localDate(now) };
   }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  APPEAL_STATUSES,
   computeDueAt,
   DUPLICATE_WINDOW_DAYS,
   formatAppealNumber,
@@ -275,14 +276,18 @@ export async function seedDemoAppeals(manager: EntityManager, options: DemoAppea
   );
   const sequence = numbers.map((row) => Number(row.n)).sort((a, b) => a - b);
 
-  const appeals: (AppealRow & { identity: Identity })[] = [];
-  for (const [index, receipt] of receipts.entries()) {
-    const original = random.chance(0.02) ? duplicateCandidate(random, appeals, receipt.receivedAt) : null;
+  const drawn: DrawnAppeal[] = [];
+  for (const receipt of receipts) {
+    const original = random.chance(0.02) ? duplicateCandidate(random, drawn, receipt.receivedAt) : null;
     const identity = original ? original.identity : newIdentity(context, receipt.region, receipt.channel);
-    const appeal = buildAppeal(context, identity, receipt.channel, receipt.receivedAt, original);
-    const year = Number(context.calendar.localDate(appeal.registeredAt).slice(0, 4));
-    appeals.push({ ...appeal, number: formatAppealNumber(year, sequence[index]), identity });
+    drawn.push({ ...buildAppeal(context, identity, receipt.channel, receipt.receivedAt, original), identity });
   }
+  completeTheWorkflow(context, regions, drawn);
+  drawn.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
+  const appeals = drawn.map((appeal, index) => {
+    const year = Number(context.calendar.localDate(appeal.registeredAt).slice(0, 4));
+    return { ...appeal, number: formatAppealNumber(year, sequence[index]) };
+  });
 
   await insertRows(manager, 'appeals', APPEAL_COLUMNS, appeals.map(appealValues));
   await insertRows(
@@ -301,6 +306,51 @@ export async function seedDemoAppeals(manager: EntityManager, options: DemoAppea
   return { appeals: appeals.length, organisations: organisations.created, officers: officers.created };
 }
 
+type DrawnAppeal = Omit<AppealRow, 'number'> & { identity: Identity };
+
+/** What a demo shows whatever its date: every status, and open appeals in every SLA state. */
+const SHOWCASE: readonly { name: string; holds: (appeal: Omit<AppealRow, 'number'>) => boolean }[] = [
+  ...APPEAL_STATUSES.map((status) => ({
+    name: status,
+    holds: (appeal: { status: AppealStatus }) => appeal.status === status,
+  })),
+  ...(['on_track', 'at_risk', 'breached', 'paused'] as const).map((state) => ({
+    name: `open and ${state}`,
+    holds: (appeal: { decidedAt: Date | null; slaState: SlaState }) =>
+      appeal.decidedAt === null && appeal.slaState === state,
+  })),
+];
+/** How far back an appeal drawn for the showcase may be received: past a warning point of 15 working days. */
+const SHOWCASE_SPAN_DAYS = 40;
+const SHOWCASE_ATTEMPTS = 5000;
+
+/**
+ * Chance alone leaves some steps empty on some dates: on a Saturday nothing has just been triaged, and
+ * a reopened appeal is rare. For each case of the showcase that no appeal shows, recent appeals are
+ * drawn until one does, and it takes the place of a closed appeal that no duplicate points at.
+ */
+function completeTheWorkflow(context: SeedContext, regions: readonly RegionRow[], appeals: DrawnAppeal[]): void {
+  const { random } = context;
+  for (const showcase of SHOWCASE) {
+    if (appeals.some(showcase.holds)) continue;
+    const pointedAt = new Set(appeals.map((appeal) => appeal.duplicateOfId));
+    const replaceable = appeals.findLastIndex(
+      (appeal) => appeal.status === 'closed' && appeal.duplicateOfId === null && !pointedAt.has(appeal.id),
+    );
+    if (replaceable < 0) return;
+    for (let attempt = 0; attempt < SHOWCASE_ATTEMPTS; attempt++) {
+      const region = random.weighted(regions, (r) => REGION_WEIGHTS[r.code] ?? OTHER_REGION_WEIGHT);
+      const channel = random.weightedKey(CHANNEL_WEIGHTS);
+      const identity = newIdentity(context, region, channel);
+      const received = receivedAt(context, channel, SHOWCASE_SPAN_DAYS);
+      const appeal = buildAppeal(context, identity, channel, received, null);
+      if (!showcase.holds(appeal)) continue;
+      appeals[replaceable] = { ...appeal, identity };
+      break;
+    }
+  }
+}
+
 interface SeedContext {
   random: Random;
   now: Date;
@@ -316,15 +366,13 @@ export async function calendarExceptions(manager: EntityManager): Promise<Calend
 }
 
 /** When an appeal came in: in-person channels in office hours of working days, the others at any time. */
-function receivedAt(context: SeedContext, channel: AppealChannel): Date {
+function receivedAt(context: SeedContext, channel: AppealChannel, spanDays = SPAN_DAYS): Date {
   const { calendar, random, now } = context;
   const today = Date.parse(`${calendar.localDate(now)}T00:00:00Z`);
   const [startHour, endHour] = [calendar.workdayStart, calendar.workdayEnd].map((time) => Number(time.slice(0, 2)));
   for (;;) {
     // Slightly more in recent months: the offices became better known.
-    const date = new Date(today - Math.floor(SPAN_DAYS * random.next() ** 1.15) * MS_PER_DAY)
-      .toISOString()
-      .slice(0, 10);
+    const date = new Date(today - Math.floor(spanDays * random.next() ** 1.15) * MS_PER_DAY).toISOString().slice(0, 10);
     let hour: number;
     if (IN_PERSON_CHANNELS.includes(channel)) {
       if (!calendar.isWorkingDay(date)) continue;
@@ -341,11 +389,7 @@ function receivedAt(context: SeedContext, channel: AppealChannel): Date {
 }
 
 /** A recent appeal of a named applicant about an organisation, within the duplicate window. */
-function duplicateCandidate(
-  random: Random,
-  earlier: readonly (AppealRow & { identity: Identity })[],
-  receivedAt: Date,
-): (AppealRow & { identity: Identity }) | null {
+function duplicateCandidate(random: Random, earlier: readonly DrawnAppeal[], receivedAt: Date): DrawnAppeal | null {
   const windowStart = receivedAt.getTime() - DUPLICATE_WINDOW_DAYS * MS_PER_DAY;
   const candidates = [];
   for (let index = earlier.length - 1; index >= 0 && earlier[index].receivedAt.getTime() > windowStart; index--) {
@@ -504,7 +548,7 @@ function buildAppeal(
   identity: Identity,
   channel: AppealChannel,
   received: Date,
-  original: AppealRow | null,
+  original: Omit<AppealRow, 'number'> | null,
 ): Omit<AppealRow, 'number'> {
   const { random, calendar, now } = context;
   const day = calendar.workingDayMillis;

@@ -397,7 +397,9 @@ export async function seedDemoInspections(
   }
   await insertRows(manager, 'inspections', INSPECTION_COLUMNS, inspections);
   await insertRows(manager, 'findings', FINDING_COLUMNS, findings);
-  const evidence = options.store ? await storePhotos(manager, options.store, photos, events) : { ids: [], keys: [] };
+  const evidence = options.store
+    ? await storePhotos(manager, options.store, photos, events, options.now)
+    : { ids: [], keys: [] };
   await insertRows(
     manager,
     'audit_events',
@@ -467,6 +469,7 @@ async function storePhotos(
   store: EvidenceStore,
   photos: { findingId: string; inspectionId: string; regionId: string; uploadedById: string; seed: number }[],
   events: unknown[][],
+  uploadedAt: Date,
 ): Promise<{ ids: string[]; keys: string[] }> {
   const folder = await mkdtemp(join(tmpdir(), 'adaldesk-demo-evidence-'));
   const ids: string[] = [];
@@ -504,7 +507,7 @@ async function storePhotos(
         photo.regionId,
         photo.uploadedById,
         JSON.stringify(shown),
-        new Date(),
+        uploadedAt,
       ]);
     }
   } finally {

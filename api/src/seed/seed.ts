@@ -9,6 +9,7 @@ import {
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/auth.service.js';
+import type { Clock } from '../core/clock/clock.js';
 import { AuditService } from '../core/audit/audit.service.js';
 import { User } from '../users/user.entity.js';
 import { seedDemoAppeals } from './demo-appeals.js';
@@ -59,8 +60,15 @@ export interface SeedResult {
  * bring back what they removed), the first admin from ADMIN_EMAIL/ADMIN_PASSWORD, and on a demo
  * database one user per role. Each step runs in one transaction; starting again is harmless.
  */
-export async function seedDatabase(dataSource: DataSource, options: SeedOptions, logger: Logger): Promise<SeedResult> {
-  const audit = new AuditService();
+export async function seedDatabase(
+  dataSource: DataSource,
+  options: SeedOptions,
+  logger: Logger,
+  clock: Clock,
+): Promise<SeedResult> {
+  const audit = new AuditService(clock);
+  // One present for every demo record, so they tell one consistent story.
+  const now = clock.now();
   await dataSource.transaction(async (manager) => {
     // Several API instances may start at once; one seeds, the others wait and find it done.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('adaldesk:seed'))`);
@@ -83,7 +91,7 @@ export async function seedDatabase(dataSource: DataSource, options: SeedOptions,
       logger.info('Created the demo organisations and one demo user per role');
       const appeals = await seedDemoAppeals(manager, {
         count: options.demoAppeals ?? DEFAULT_DEMO_APPEALS,
-        now: new Date(),
+        now,
         timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
         workdayStart: options.workdayStart ?? DEFAULT_WORKDAY_START,
         workdayEnd: options.workdayEnd ?? DEFAULT_WORKDAY_END,
@@ -96,7 +104,7 @@ export async function seedDatabase(dataSource: DataSource, options: SeedOptions,
       }
       if (options.demoReferrals ?? appeals.appeals > 0) {
         const referrals = await seedDemoReferrals(manager, {
-          now: new Date(),
+          now,
           followUpDays: options.referralFollowUpDays,
         });
         logger.info(
@@ -108,7 +116,7 @@ export async function seedDatabase(dataSource: DataSource, options: SeedOptions,
         const store = options.evidence ? evidenceStoreFor(options.evidence) : undefined;
         try {
           const inspections = await seedDemoInspections(manager, {
-            now: new Date(),
+            now,
             timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
             store,
           });
@@ -122,7 +130,7 @@ export async function seedDatabase(dataSource: DataSource, options: SeedOptions,
       }
       if (options.demoPrices ?? appeals.appeals > 0) {
         const prices = await seedDemoPrices(manager, {
-          now: new Date(),
+          now,
           timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
           priceRiseThresholdPercent: options.priceRiseThresholdPercent,
           priceBaselineWindowDays: options.priceBaselineWindowDays,
@@ -134,7 +142,7 @@ export async function seedDatabase(dataSource: DataSource, options: SeedOptions,
       }
       // On the demo findings, where there are any (seeded before this step).
       const correctiveActions = await seedDemoCorrectiveActions(manager, {
-        now: new Date(),
+        now,
         timeZone: options.timeZone,
         workdayStart: options.workdayStart,
         workdayEnd: options.workdayEnd,

@@ -122,7 +122,7 @@ export abstract class DeadlineTimers<Point extends string, Timed extends { id: s
 
   /** Queues the record's timers that fall due within the horizon; idempotent (job ids name their moment). */
   async sync(record: Timed): Promise<void> {
-    const horizon = Date.now() + this.sla.horizonSeconds * 1000;
+    const horizon = this.sla.clock.now().getTime() + this.sla.horizonSeconds * 1000;
     for (const { point, at } of this.pendingTimers(record)) {
       if (at.getTime() > horizon) continue;
       const { job, runAfterMs = 0 } = this.spec.points[point];
@@ -188,7 +188,7 @@ export abstract class DeadlineTimers<Point extends string, Timed extends { id: s
           const before = { dueAt: record.dueAt, warningAt: record.warningAt };
           let values: Partial<E> | null;
           try {
-            values = recompute(record, calendar, new Date());
+            values = recompute(record, calendar, this.sla.clock.now());
           } catch (error) {
             // One record the clock cannot read must not keep every other deadline from following the calendar.
             this.logger.error(`Recomputing the deadline of ${resource} ${record.id} failed: ${error}`);
@@ -230,7 +230,40 @@ export abstract class DeadlineTimers<Point extends string, Timed extends { id: s
     return `${this.spec.recordName}Id`;
   }
 
+  /**
+   * Flags the overdue under the advisory lock, in the database alone, so it happens whether or not the
+   * queue answers; then, with the lock let go, queues the upcoming timers. Queue calls are bounded, and
+   * the first one that fails ends this run's queueing (the next run tries again): a queue that is down
+   * never holds the lock, nor keeps later runs from flagging.
+   */
   private async reconcileOnce(): Promise<ReconcileReport<Point> | null> {
+    const report = Object.fromEntries([...this.points.map((point) => [point, 0]), ['scheduled', 0]]) as Record<
+      string,
+      number
+    >;
+    const upcoming = await this.underLock(async () => {
+      for (const record of await this.overdue(RECONCILE_BATCH)) {
+        for (const point of record.points) {
+          if (await this.spec.points[point].fire(record.id)) report[point]++;
+        }
+      }
+      return this.upcoming(this.sla.horizonSeconds, UPCOMING_BATCH);
+    });
+    if (upcoming === null) return null;
+    try {
+      for (const record of upcoming) {
+        await this.sync(record);
+        report.scheduled++;
+      }
+    } catch (error) {
+      this.logger.warn(`Reconciler: the queue does not take timers (${error}); overdue records are still flagged`);
+    }
+    if (this.points.some((point) => report[point] > 0)) this.logger.log(`Reconciler: ${JSON.stringify(report)}`);
+    return report as ReconcileReport<Point>;
+  }
+
+  /** `work` under this reconciler's advisory lock across every API instance; null when another holds it. */
+  private async underLock<R>(work: () => Promise<R>): Promise<R | null> {
     const runner = this.sla.dataSource.createQueryRunner();
     await runner.connect();
     const lock = `hashtext('${this.spec.lockKey}')`;
@@ -238,21 +271,7 @@ export abstract class DeadlineTimers<Point extends string, Timed extends { id: s
       const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock(${lock}) AS locked`);
       if (!locked) return null;
       try {
-        const report = Object.fromEntries([...this.points.map((point) => [point, 0]), ['scheduled', 0]]) as Record<
-          string,
-          number
-        >;
-        for (const record of await this.overdue(RECONCILE_BATCH)) {
-          for (const point of record.points) {
-            if (await this.spec.points[point].fire(record.id)) report[point]++;
-          }
-        }
-        for (const record of await this.upcoming(this.sla.horizonSeconds, UPCOMING_BATCH)) {
-          await this.sync(record);
-          report.scheduled++;
-        }
-        if (this.points.some((point) => report[point] > 0)) this.logger.log(`Reconciler: ${JSON.stringify(report)}`);
-        return report as ReconcileReport<Point>;
+        return await work();
       } finally {
         await runner.query(`SELECT pg_advisory_unlock(${lock})`);
       }

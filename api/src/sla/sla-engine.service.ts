@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../core/audit/audit.service.js';
+import { Clock } from '../core/clock/clock.js';
 import type { AppConfig } from '../core/config/app-config.js';
 import { APP_CONFIG } from '../core/config/config.module.js';
 import { QueueService } from '../core/queue/queue.service.js';
@@ -32,6 +33,7 @@ export class SlaEngine implements OnApplicationBootstrap {
     readonly queue: QueueService,
     readonly calendars: WorkingCalendarService,
     @Inject(APP_CONFIG) readonly config: AppConfig,
+    readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {

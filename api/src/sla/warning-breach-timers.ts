@@ -92,13 +92,13 @@ export abstract class WarningBreachTimers<Timed extends SlaTimedRecord> extends 
   // set whose first point has come, not every open record (at a million appeals, 10 ms instead of 470).
   protected async overdue(limit: number): Promise<OverdueRecord<SlaPoint>[]> {
     const rows: { id: string; warn: boolean; breach: boolean }[] = await this.sla.dataSource.query(
-      `SELECT id, (warned_at IS NULL AND warning_at <= now()) AS warn, (breached_at IS NULL AND due_at < now()) AS breach
+      `SELECT id, (warned_at IS NULL AND warning_at <= $2) AS warn, (breached_at IS NULL AND due_at < $2) AS breach
          FROM ${this.timing.table}
         WHERE (${this.timing.runningCondition}) AND (warned_at IS NULL OR breached_at IS NULL)
-          AND least(warning_at, due_at) <= now()
-          AND ((warned_at IS NULL AND warning_at <= now()) OR (breached_at IS NULL AND due_at < now()))
+          AND least(warning_at, due_at) <= $2
+          AND ((warned_at IS NULL AND warning_at <= $2) OR (breached_at IS NULL AND due_at < $2))
         ORDER BY least(warning_at, due_at) LIMIT $1`,
-      [limit],
+      [limit, this.sla.clock.now()],
     );
     return rows.map(({ id, warn, breach }) => ({
       id,
@@ -110,11 +110,11 @@ export abstract class WarningBreachTimers<Timed extends SlaTimedRecord> extends 
     const rows: Timed[] = await this.sla.dataSource.query(
       `SELECT ${TIMED_COLUMNS}, ${this.timing.runningColumns} FROM ${this.timing.table}
         WHERE (${this.timing.runningCondition}) AND (warned_at IS NULL OR breached_at IS NULL)
-          AND least(warning_at, due_at) < now() + make_interval(secs => $1)
-          AND ((warned_at IS NULL AND warning_at < now() + make_interval(secs => $1))
-            OR (breached_at IS NULL AND due_at < now() + make_interval(secs => $1)))
+          AND least(warning_at, due_at) < $3::timestamptz + make_interval(secs => $1)
+          AND ((warned_at IS NULL AND warning_at < $3::timestamptz + make_interval(secs => $1))
+            OR (breached_at IS NULL AND due_at < $3::timestamptz + make_interval(secs => $1)))
         ORDER BY least(warning_at, due_at) LIMIT $2`,
-      [horizonSeconds, limit],
+      [horizonSeconds, limit, this.sla.clock.now()],
     );
     return rows;
   }
@@ -125,13 +125,13 @@ export abstract class WarningBreachTimers<Timed extends SlaTimedRecord> extends 
       // TypeORM answers an UPDATE with [rows, count].
       const [rows]: [FlaggedRecord[], number] = await manager.query(
         point === 'warning'
-          ? `UPDATE ${table} SET warned_at = now(), sla_state = CASE WHEN due_at < now() THEN 'breached' ELSE 'at_risk' END
-              WHERE id = $1 AND warned_at IS NULL AND warning_at <= now() AND (${runningCondition})
+          ? `UPDATE ${table} SET warned_at = $2, sla_state = CASE WHEN due_at < $2 THEN 'breached' ELSE 'at_risk' END
+              WHERE id = $1 AND warned_at IS NULL AND warning_at <= $2 AND (${runningCondition})
               RETURNING ${FLAGGED_COLUMNS}, ${flaggedColumns}`
-          : `UPDATE ${table} SET breached_at = now(), sla_state = 'breached'
-              WHERE id = $1 AND breached_at IS NULL AND due_at < now() AND (${runningCondition})
+          : `UPDATE ${table} SET breached_at = $2, sla_state = 'breached'
+              WHERE id = $1 AND breached_at IS NULL AND due_at < $2 AND (${runningCondition})
               RETURNING ${FLAGGED_COLUMNS}, ${flaggedColumns}`,
-        [id],
+        [id, this.sla.clock.now()],
       );
       const record = rows[0];
       if (!record) return null;

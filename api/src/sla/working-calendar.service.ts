@@ -22,7 +22,7 @@ export class WorkingCalendarService {
   ) {}
 
   async current(): Promise<WorkingCalendar> {
-    if (this.cached && Date.now() - this.cached.loadedAt < CACHE_MILLIS) return this.cached.calendar;
+    if (this.cached && performance.now() - this.cached.loadedAt < CACHE_MILLIS) return this.cached.calendar;
     this.loading ??= this.load().finally(() => {
       this.loading = null;
     });
@@ -43,7 +43,7 @@ export class WorkingCalendarService {
       workdayStart: this.config.workdayStart,
       workdayEnd: this.config.workdayEnd,
     });
-    this.cached = { calendar, loadedAt: Date.now() };
+    this.cached = { calendar, loadedAt: performance.now() };
     return calendar;
   }
 }

@@ -19,11 +19,13 @@ import {
   assertRegionReadable,
   monthOf,
   nextMonth,
+  MAX_PERIOD_YEARS,
   parsePeriod,
   parseRegionId,
   rejectUnknownParameters,
   type StatsPeriod,
 } from './stats-period.js';
+import { Clock } from '../core/clock/clock.js';
 
 /** Backlog buckets by age: working days after the registration day up to and including today. */
 export const BACKLOG_BUCKETS = [
@@ -65,6 +67,7 @@ export class AppealStatsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly calendars: WorkingCalendarService,
+    private readonly clock: Clock,
   ) {}
 
   /** `GET /api/stats/overview` */
@@ -136,7 +139,13 @@ export class AppealStatsService {
     const rows = await this.decisionRows(scope, 'total', `to_char(record.starts_on, 'YYYY-MM')`);
     const byMonth = new Map(rows.map((row) => [String(row.key), row]));
     const months: string[] = [];
-    for (let month = monthOf(scope.period.from); month <= scope.period.to; month = nextMonth(month)) {
+    // Bounded twice: the period is at most MAX_PERIOD_YEARS long, and the loop never runs past it.
+    const maxMonths = MAX_PERIOD_YEARS * 12 + 1;
+    for (
+      let month = monthOf(scope.period.from);
+      month <= scope.period.to && months.length < maxMonths;
+      month = nextMonth(month)
+    ) {
       months.push(month.slice(0, 7));
     }
     return {
@@ -157,7 +166,7 @@ export class AppealStatsService {
       throw AppError.forbidden(`The ${user.role} role may not read statistics`);
     }
     const calendar = await this.calendars.current();
-    const period = parsePeriod(query, calendar.localDate(new Date()), problems);
+    const period = parsePeriod(query, calendar.localDate(this.clock.now()), problems);
     const regionId = parseRegionId(query, problems);
     rejectUnknownParameters(query, parameters, problems);
     if (problems.length > 0) throw AppError.validation(problems);
@@ -225,10 +234,14 @@ export class AppealStatsService {
    * of the day after `lastDayAged(k)` means at least k working days old today.
    */
   private async openNow(scope: Scope) {
-    const today = scope.calendar.localDate(new Date());
+    const now = this.clock.now();
+    const today = scope.calendar.localDate(now);
     const startOf = (minWorkingDays: number) =>
       scope.calendar.localDateTime(addDays(lastDayAged(scope.calendar, today, minWorkingDays), 1), '00:00');
-    const builder = this.scoped(Appeal, scope).andWhere('record.decided_at IS NULL').select('count(*)::int', 'total');
+    const builder = this.scoped(Appeal, scope)
+      .andWhere('record.decided_at IS NULL')
+      .select('count(*)::int', 'total')
+      .setParameter('now', now);
     for (const state of OPEN_SLA_STATES) {
       builder.addSelect(`count(*) FILTER (WHERE ${SLA_STATE_SQL[state]})::int`, state);
     }

@@ -7,6 +7,7 @@ import { AppError, type FieldProblem } from '../core/errors/app-error.js';
 import { Finding } from '../findings/finding.entity.js';
 import { WorkingCalendarService } from '../sla/working-calendar.service.js';
 import { assertRegionReadable, parsePeriod, parseRegionId, rejectUnknownParameters } from './stats-period.js';
+import { Clock } from '../core/clock/clock.js';
 
 const PARAMETERS = ['from', 'to', 'regionId'];
 
@@ -36,6 +37,7 @@ export class FindingStatsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly calendars: WorkingCalendarService,
+    private readonly clock: Clock,
   ) {}
 
   async byKind(user: AuthenticatedUser, query: Record<string, unknown>): Promise<FindingStats> {
@@ -44,7 +46,7 @@ export class FindingStatsService {
     }
     const calendar = await this.calendars.current();
     const problems: FieldProblem[] = [];
-    const { from, to } = parsePeriod(query, calendar.localDate(new Date()), problems);
+    const { from, to } = parsePeriod(query, calendar.localDate(this.clock.now()), problems);
     const regionId = parseRegionId(query, problems);
     rejectUnknownParameters(query, PARAMETERS, problems);
     if (problems.length > 0) throw AppError.validation(problems);

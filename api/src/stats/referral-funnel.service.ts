@@ -8,6 +8,7 @@ import { Referral } from '../referrals/referral.entity.js';
 import { REFERRAL_STEP_SQL } from '../referrals/referral-steps.js';
 import { WorkingCalendarService } from '../sla/working-calendar.service.js';
 import { assertRegionReadable, parsePeriod, parseRegionId, rejectUnknownParameters } from './stats-period.js';
+import { Clock } from '../core/clock/clock.js';
 
 const PARAMETERS = ['from', 'to', 'regionId', 'agency'];
 
@@ -74,13 +75,14 @@ export class ReferralFunnelService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly calendars: WorkingCalendarService,
+    private readonly clock: Clock,
   ) {}
 
   async funnel(user: AuthenticatedUser, query: Record<string, unknown>): Promise<ReferralFunnel> {
     if (!user.ability.can('read', 'referrals')) {
       throw AppError.forbidden(`The ${user.role} role may not read referrals`);
     }
-    const today = (await this.calendars.current()).localDate(new Date());
+    const today = (await this.calendars.current()).localDate(this.clock.now());
     const { from, to, regionId, agency } = parseFunnelQuery(query, today);
     assertRegionReadable(user.ability, 'referrals', regionId);
 

@@ -2,8 +2,13 @@ import { subject as asSubject } from '@casl/ability';
 import type { AppAbility, Resource, SubjectRecord } from '@adaldesk/libs';
 import { isUuid } from '../core/crud/list-query.js';
 import { AppError, type FieldProblem } from '../core/errors/app-error.js';
+import { CIVIL_DATE_MESSAGE, parseCivilDate } from '../core/validation/dates.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * The longest period a statistics query covers. Figures are built month by month and day by day, so
+ * a period without a bound is work without a bound (`to=9999-12-31` once held the API for minutes).
+ */
+export const MAX_PERIOD_YEARS = 5;
 
 /** A period of civil dates in the office's time zone, both ends included. */
 export interface StatsPeriod {
@@ -13,21 +18,23 @@ export interface StatsPeriod {
 
 /**
  * The `from` and `to` of a statistics query (`YYYY-MM-DD`, both included): the twelve months up to
- * today by default. Problems are added to `problems`, naming the parameter.
+ * today by default, at most `MAX_PERIOD_YEARS` long. Problems are added to `problems`, naming the
+ * parameter.
  */
 export function parsePeriod(query: Record<string, unknown>, today: string, problems: FieldProblem[]): StatsPeriod {
   const date = (name: 'from' | 'to'): string | null => {
     const value = query[name];
     if (value === undefined || value === '') return null;
-    if (typeof value !== 'string' || !isCivilDate(value)) {
-      problems.push({ field: name, message: 'must be a date YYYY-MM-DD' });
-      return null;
-    }
-    return value;
+    const civilDate = parseCivilDate(value);
+    if (civilDate === null) problems.push({ field: name, message: CIVIL_DATE_MESSAGE });
+    return civilDate;
   };
   const to = date('to') ?? today;
   const from = date('from') ?? yearBefore(to);
   if (from > to) problems.push({ field: 'from', message: 'must not be after "to"' });
+  else if (from < yearsBefore(to, MAX_PERIOD_YEARS)) {
+    problems.push({ field: 'from', message: `must be at most ${MAX_PERIOD_YEARS} years before "to"` });
+  }
   return { from, to };
 }
 
@@ -71,17 +78,15 @@ export function rejectUnknownParameters(
   }
 }
 
-/** A real calendar date: `2026-02-30` is not one. */
-function isCivilDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
 /** The day after the same date a year earlier: `to` closes a period of twelve months. */
 export function yearBefore(to: string): string {
+  return yearsBefore(to, 1);
+}
+
+/** The day after the same date `years` earlier: the first day of a period of `years` ending on `to`. */
+function yearsBefore(to: string, years: number): string {
   const date = new Date(`${to}T00:00:00Z`);
-  date.setUTCFullYear(date.getUTCFullYear() - 1);
+  date.setUTCFullYear(date.getUTCFullYear() - years);
   date.setUTCDate(date.getUTCDate() + 1);
   return date.toISOString().slice(0, 10);
 }

@@ -24,4 +24,8 @@ export class User extends BaseRecord {
 
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
+
+  /** Named in every access token; moved (by a trigger, or a sign-out) to revoke the tokens issued so far. */
+  @Column({ name: 'session_version', type: 'integer', select: false, insert: false, update: false })
+  sessionVersion: number;
 }

@@ -5,6 +5,7 @@ import type { Role } from '@adaldesk/libs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/seed/reference-data.js';
 import { startTestApp, type TestApp } from '../test-app.js';
+import { testNow } from '../test-clock.js';
 
 const ADMIN_DIST = resolve(import.meta.dirname, '../../../admin/dist');
 /** Debian's Chromium as root, headless, kept off the network this machine does not have. */
@@ -50,6 +51,8 @@ export async function openAdminBrowser(): Promise<AdminBrowser> {
       viewport: { width: 1440, height: 1000 },
     });
     contexts.push(context);
+    // The page lives in the suite's present too, so "today" in the admin is the API's today.
+    await context.clock.install({ time: testNow() });
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(`${email}: ${error.message}`));
     await page.goto(`${baseUrl}/`);

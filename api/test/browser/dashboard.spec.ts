@@ -7,6 +7,7 @@ import { type AppealShape, makeAppealWithHistory, regionWithStaff } from '../app
 import { pdfPages } from '../pdf-text.js';
 import type { TestApp } from '../test-app.js';
 import { type AdminBrowser, openAdminBrowser, SCREENSHOTS } from './admin-browser.js';
+import { testNow } from '../test-clock.js';
 
 /**
  * The managers' dashboard in Debian's Chromium against the real API: appeals with a known history in
@@ -27,7 +28,7 @@ let schoolMealsId: string;
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const now = Date.now();
+const now = testNow().getTime();
 
 /** Within the dashboard's default period (the last twelve months): four decided, four open now. */
 const SHAPES: Record<string, AppealShape> = {
@@ -112,7 +113,7 @@ afterAll(() => admin?.close());
 function expected() {
   const shapes = Object.values(SHAPES);
   const decided = shapes.filter((s) => s.status === 'resolved' || s.status === 'closed');
-  const today = calendar.localDate(new Date());
+  const today = calendar.localDate(testNow());
   const backlog: Record<string, number> = { '0-5': 0, '6-10': 0, '11-15': 0, '16-30': 0, '31+': 0 };
   for (const shape of shapes.filter((s) => !s.decided)) {
     const age = calendar.workingDaysBetween(calendar.registration(shape.received).registrationDate, today);

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bearer, type TestApp, unique, waitFor } from '../test-app.js';
 import { type AdminBrowser, openAdminBrowser, SCREENSHOTS } from './admin-browser.js';
+import { testNow } from '../test-clock.js';
 
 /**
  * Market prices in Debian's Chromium against the real API: an inspector imports a CSV of a day's
@@ -13,7 +14,7 @@ let admin: AdminBrowser;
 let t: TestApp;
 let baseUrl: string;
 
-const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
+const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(testNow());
 const daysAgo = (days: number) =>
   new Date(Date.parse(`${TODAY}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 

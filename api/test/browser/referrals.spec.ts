@@ -2,6 +2,7 @@ import type { ReferralAction, Role } from '@adaldesk/libs';
 import type { Page } from 'playwright-core';
 import { bearer, type TestApp, unique, waitFor } from '../test-app.js';
 import { type AdminBrowser, openAdminBrowser, SCREENSHOTS, settledSteps } from './admin-browser.js';
+import { testNow } from '../test-clock.js';
 
 /**
  * Referrals in Debian's Chromium against the real API: an officer refers an appeal to the
@@ -75,7 +76,7 @@ test('an officer refers an appeal and steps it to a conviction; the manager sees
     .send({
       channel: 'call_center_109',
       kind: 'report',
-      receivedAt: new Date(Date.now() - 10 * 86_400_000).toISOString(),
+      receivedAt: new Date(testNow().getTime() - 10 * 86_400_000).toISOString(),
       regionId: almatyId,
       organisationId: schoolId,
       description: `The school director signed for a roof repair that was never done ${unique()}`,

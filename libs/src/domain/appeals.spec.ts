@@ -67,11 +67,15 @@ describe('formatAppealNumber', () => {
 });
 
 describe('fieldsHiddenFrom', () => {
-  it('names the applicant fields for inspectors and auditors, and nothing for officers', () => {
+  it('names the applicant fields and the duplicate link for inspectors and auditors, and nothing for officers', () => {
     const region = '0b8f6c1e-0000-4000-8000-000000000001';
     for (const role of ['inspector', 'auditor'] as const) {
       const ability = defineAbilityFor({ id: 'u', role, regionId: region });
-      expect(fieldsHiddenFrom(ability, 'read', 'appeals').sort()).toEqual([...APPLICANT_PERSONAL_FIELDS].sort());
+      expect(fieldsHiddenFrom(ability, 'read', 'appeals').sort()).toEqual(
+        [...APPLICANT_PERSONAL_FIELDS, 'duplicateOfId'].sort(),
+      );
+      expect(ability.can('read', 'appeals', 'duplicateOfId')).toBe(false);
+      expect(ability.can('export', 'appeals', 'duplicateOfId')).toBe(false);
     }
     expect(
       fieldsHiddenFrom(defineAbilityFor({ id: 'u', role: 'officer', regionId: region }), 'read', 'appeals'),

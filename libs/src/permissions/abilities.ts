@@ -122,6 +122,8 @@ export function defineAbilityFor(actor: Actor): AppAbility {
 
   if (actor.role === 'inspector' || actor.role === 'auditor') {
     cannot(['read', 'export'], 'appeals', [...APPLICANT_PERSONAL_FIELDS]);
+    // The link to an earlier appeal of the same applicant groups appeals by applicant: identity by another road.
+    cannot(['read', 'export'], 'appeals', ['duplicateOfId']);
   }
 
   // Market prices. Products and baselines are reference data everyone reads (admins manage them);

@@ -3,7 +3,6 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -12,6 +11,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { Instant } from '../../core/validation/fields.js';
 
 const optionalText = (max: number) => [IsOptional(), ValidateIf((_, v) => v !== null), IsString(), MaxLength(max)];
 const apply =
@@ -59,7 +59,7 @@ export class CreateAppealDto extends ApplicantDto {
   kind: AppealKind;
 
   /** When the appeal reached the office; registration follows the working calendar. */
-  @IsISO8601({ strict: true }, { message: 'must be a date and time (ISO 8601)' })
+  @Instant()
   receivedAt: string;
 
   @IsUUID('all', { message: 'must be a region id (UUID)' })

@@ -33,17 +33,41 @@ export function applyAbility<T extends ObjectLiteral>(
   action: Action,
   subject: Subject,
 ): boolean {
-  const ast = rulesToAST(ability, action, subject);
-  if (ast === null) {
+  const condition = abilityCondition(ability, action, subject, query.expressionMap.mainAlias!.metadata, query.alias);
+  if (condition === null) {
     query.andWhere('1 = 0');
     return false;
   }
-  const metadata = query.expressionMap.mainAlias!.metadata;
-  const alias = query.alias;
+  if (condition.sql !== 'TRUE') {
+    query.andWhere(
+      new Brackets((where: WhereExpressionBuilder) => {
+        where.where(condition.sql, condition.params);
+      }),
+    );
+  }
+  return true;
+}
+
+/**
+ * The rules' conditions for (action, subject) as SQL over the table `metadata` describes under
+ * `alias`, with named parameters starting with `prefix` (so a condition can sit inside another
+ * query's, e.g. "the linked appeal is one the caller may read"). `TRUE` when every row is allowed,
+ * null when none is.
+ */
+export function abilityCondition(
+  ability: AppAbility,
+  action: Action,
+  subject: Subject,
+  metadata: EntityMetadata,
+  alias: string,
+  prefix = 'ability',
+): SqlPart | null {
+  const ast = rulesToAST(ability, action, subject);
+  if (ast === null) return null;
   let counter = 0;
-  const sql = toSql(ast as Condition, (field, operator, value) => {
+  return toSql(ast as Condition, (field, operator, value) => {
     const column = columnOf(metadata, field);
-    const name = `ability_${counter++}`;
+    const name = `${prefix}_${counter++}`;
     // On an array column (an inspection's team) equality means "contains", as CASL reads it; written
     // as @> so that a GIN index on the column serves it.
     const arrayColumn = metadata.findColumnWithPropertyName(field);
@@ -63,17 +87,9 @@ export function applyAbility<T extends ObjectLiteral>(
     if (!comparison) throw new Error(`Permission condition operator "${operator}" has no SQL translation`);
     return { sql: `${alias}.${column} ${comparison} :${name}`, params: { [name]: value } };
   });
-  if (sql.sql !== 'TRUE') {
-    query.andWhere(
-      new Brackets((where: WhereExpressionBuilder) => {
-        where.where(sql.sql, sql.params);
-      }),
-    );
-  }
-  return true;
 }
 
-interface SqlPart {
+export interface SqlPart {
   sql: string;
   params: Record<string, unknown>;
 }

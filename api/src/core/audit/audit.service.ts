@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Clock } from '../clock/clock.js';
 import { currentRequestContext } from '../context/request-context.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 
@@ -12,6 +13,12 @@ export interface AuditEntry {
   after?: object | null;
 }
 
+/**
+ * The action of an event that records a read, not a change: someone was shown applicants' personal
+ * data. Its values say what was asked (an appeal's id, a list's filter), never the data shown.
+ */
+export const PERSONAL_DATA_READ = 'read_personal_data';
+
 /** An INSERT of one audit event, its parameters numbered from a given position. */
 export interface AuditStatement {
   sql: string;
@@ -19,6 +26,7 @@ export interface AuditStatement {
 }
 
 const COLUMNS = [
+  'occurred_at',
   'actor_id',
   'actor_email',
   'actor_role',
@@ -36,6 +44,8 @@ const JSON_COLUMNS = new Set(['before', 'after']);
 /** Writes audit events inside the caller's transaction, so a change and its record stand or fall together. */
 @Injectable()
 export class AuditService {
+  constructor(private readonly clock: Clock) {}
+
   async record(manager: EntityManager, actor: AuthenticatedUser | null, entry: AuditEntry): Promise<void> {
     const { sql, parameters } = this.statement(actor, entry);
     await manager.query(sql, parameters);
@@ -49,6 +59,7 @@ export class AuditService {
   statement(actor: AuthenticatedUser | null, entry: AuditEntry, firstParameter = 1): AuditStatement {
     const context = currentRequestContext();
     const values: Record<string, unknown> = {
+      occurred_at: this.clock.now(),
       actor_id: actor?.id ?? null,
       actor_email: actor?.email ?? null,
       actor_role: actor?.role ?? null,

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { type Actor, type AppAbility, defineAbilityFor } from '@adaldesk/libs';
 import type { Request } from 'express';
+import { isUuid } from '../crud/list-query.js';
 import { AppError, ErrorCode } from '../errors/app-error.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 import { type SignedInUser, SignedInUsers } from './signed-in-users.js';
@@ -42,47 +43,79 @@ export class AuthGuard implements CanActivate {
     if (scheme !== 'Bearer' || !token) {
       throw new AppError(ErrorCode.Unauthenticated, 'Sign in first: send Authorization: Bearer <accessToken>');
     }
-    let userId = this.verifiedTokens.subjectOf(token);
-    if (userId === null) {
+    let session = this.verifiedTokens.sessionOf(token);
+    if (session === null) {
+      let claims: TokenClaims;
       try {
-        const claims = await this.jwt.verifyAsync<{ sub: string; exp?: number }>(token);
-        userId = claims.sub;
-        this.verifiedTokens.remember(token, claims);
+        claims = await this.jwt.verifyAsync<TokenClaims>(token);
       } catch {
         throw new AppError(ErrorCode.Unauthenticated, 'The access token is invalid or has expired; sign in again');
       }
+      // A token that never expires or names no session could never be revoked: it is not accepted.
+      if (typeof claims.exp !== 'number' || typeof claims.sv !== 'number' || typeof claims.sub !== 'string') {
+        throw new AppError(ErrorCode.Unauthenticated, 'The access token has no expiry or session; sign in again');
+      }
+      session = { subject: claims.sub, sessionVersion: claims.sv, expiresAt: claims.exp * 1000 };
+      this.verifiedTokens.remember(token, session);
+    }
+    const userId = session.subject;
+    // Signed by us but naming no user id (a token from another system sharing the key, or a bug):
+    // the same answer as any other token that does not sign anyone in, not a failed UUID cast.
+    if (!isUuid(userId)) {
+      throw new AppError(ErrorCode.Unauthenticated, 'The access token does not name a user; sign in again');
     }
     const user = await this.users.find(userId);
     if (!user || !user.active) {
       throw new AppError(ErrorCode.Unauthenticated, 'This account is deactivated or no longer exists');
     }
+    if (user.sessionVersion !== session.sessionVersion) {
+      throw new AppError(
+        ErrorCode.Unauthenticated,
+        'This session has ended (signed out or password changed); sign in again',
+      );
+    }
     return toAuthenticatedUser(user);
   }
 }
 
+/** What a token says: whose it is, which of their sessions, and until when (`exp` in seconds). */
+interface TokenClaims {
+  sub: string;
+  sv?: number;
+  exp?: number;
+}
+
+/** A token whose signature checked out: its user, their session version then, and its expiry in milliseconds. */
+interface VerifiedSession {
+  subject: string;
+  sessionVersion: number;
+  expiresAt: number;
+}
+
 /**
- * Tokens whose signature this instance has checked, with their subject, until they expire: a token's
+ * Tokens whose signature this instance has checked, with their session, until they expire: a token's
  * signature checks out the same every time, so a client's next requests skip the HMAC and the parse.
- * Expiry is still enforced here to the second; the user is still read from the database on every
- * request. Per guard, so apps with different keys (tests) never share verdicts.
+ * Expiry is still enforced here to the second (on the machine's clock, as the signature check does); the
+ * user and their current session version are still read on every request. Per guard, so apps with
+ * different keys (tests) never share verdicts.
  */
 class VerifiedTokens {
   private static readonly MAX_TOKENS = 10_000;
-  private readonly tokens = new Map<string, { subject: string; expiresAt: number }>();
+  private readonly tokens = new Map<string, VerifiedSession>();
 
-  subjectOf(token: string): string | null {
+  sessionOf(token: string): VerifiedSession | null {
     const known = this.tokens.get(token);
     if (!known) return null;
-    if (Date.now() < known.expiresAt) return known.subject;
+    // A token's expiry is the machine's time, as the JWT library that issued and checked it reads it.
+    // eslint-disable-next-line no-restricted-syntax
+    if (Date.now() < known.expiresAt) return known;
     this.tokens.delete(token);
     return null;
   }
 
-  remember(token: string, claims: { sub: string; exp?: number }): void {
-    // A token without an expiry is checked every time rather than trusted forever.
-    if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string') return;
+  remember(token: string, session: VerifiedSession): void {
     if (this.tokens.size >= VerifiedTokens.MAX_TOKENS) this.tokens.clear();
-    this.tokens.set(token, { subject: claims.sub, expiresAt: claims.exp * 1000 });
+    this.tokens.set(token, session);
   }
 }
 

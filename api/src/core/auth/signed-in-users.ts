@@ -3,7 +3,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { User } from '../../users/user.entity.js';
 
-export type SignedInUser = Pick<User, 'id' | 'email' | 'fullName' | 'role' | 'regionId' | 'active'>;
+export type SignedInUser = Pick<User, 'id' | 'email' | 'fullName' | 'role' | 'regionId' | 'active' | 'sessionVersion'>;
 
 /** The channel migration 1764500000000's trigger names a changed user on. */
 const USERS_CHANGED = 'adaldesk_users_changed';
@@ -45,16 +45,18 @@ export class SignedInUsers implements OnApplicationBootstrap, OnApplicationShutd
   /** The user with this id, or null if there is none. */
   async find(id: string): Promise<SignedInUser | null> {
     const known = this.remembered.get(id);
-    if (known && this.listening && Date.now() - known.readAt < REMEMBER_MILLIS) return known.user;
+    if (known && this.listening && performance.now() - known.readAt < REMEMBER_MILLIS) return known.user;
     const noticesBefore = this.notices;
     const [user] = (await this.dataSource.query(
-      `SELECT id, email, full_name AS "fullName", role, region_id AS "regionId", active FROM users WHERE id = $1`,
+      `SELECT id, email, full_name AS "fullName", role, region_id AS "regionId", active,
+              session_version AS "sessionVersion"
+         FROM users WHERE id = $1`,
       [id],
     )) as SignedInUser[];
     if (!user) return null;
     if (this.listening && this.notices === noticesBefore) {
       if (this.remembered.size >= MAX_REMEMBERED) this.remembered.clear();
-      this.remembered.set(id, { user, readAt: Date.now() });
+      this.remembered.set(id, { user, readAt: performance.now() });
     }
     return user;
   }

@@ -10,8 +10,10 @@ export interface AppConfig {
   port: number;
   host: string;
   nodeEnv: string;
-  /** Unset: an embedded PostgreSQL is started in `embeddedPostgresDir`. */
+  /** The owner, which runs the migrations and the seed. Unset: an embedded PostgreSQL is started in `embeddedPostgresDir`. */
   databaseUrl: string | null;
+  /** The API's own sign-in, a role that owns nothing. Unset: `adaldesk_app`, its password kept beside the data folder. */
+  appDatabaseUrl: string | null;
   embeddedPostgresDir: string;
   embeddedPostgresPort: number;
   /** Unset: BullMQ runs on its PostgreSQL backend. */
@@ -109,6 +111,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (databaseUrl !== null && !/^postgres(ql)?:\/\/.+/.test(databaseUrl)) {
     problems.push('DATABASE_URL must be a postgres:// URL');
   }
+  const appDatabaseUrl = text('APP_DATABASE_URL');
+  if (appDatabaseUrl !== null && !/^postgres(ql)?:\/\/.+/.test(appDatabaseUrl)) {
+    problems.push('APP_DATABASE_URL must be a postgres:// URL');
+  }
+  if (appDatabaseUrl !== null && databaseUrl === null) {
+    problems.push('APP_DATABASE_URL needs DATABASE_URL, the owner that runs the migrations');
+  }
+  if (appDatabaseUrl === null && databaseUrl !== null && nodeEnv === 'production') {
+    problems.push("APP_DATABASE_URL, the API's own role, is required with DATABASE_URL when NODE_ENV=production");
+  }
   const redisUrl = text('REDIS_URL');
   if (redisUrl !== null && !/^rediss?:\/\/.+/.test(redisUrl)) {
     problems.push('REDIS_URL must be a redis:// or rediss:// URL');
@@ -165,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: text('HOST') ?? '0.0.0.0',
     nodeEnv,
     databaseUrl,
+    appDatabaseUrl,
     embeddedPostgresDir: text('EMBEDDED_PG_DIR') ?? '.data/postgres',
     embeddedPostgresPort: integer('EMBEDDED_PG_PORT', 54329, 1024, 65535),
     redisUrl,

@@ -1,5 +1,5 @@
 import { subject as asSubject } from '@casl/ability';
-import type { Action, Resource, SubjectRecord } from '@adaldesk/libs';
+import { type Action, fieldsHiddenFrom, type Resource, type SubjectRecord } from '@adaldesk/libs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { ClassConstructor } from 'class-transformer';
@@ -7,8 +7,11 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import { DriverUtils } from 'typeorm/driver/DriverUtils.js';
 import { DataSource, type EntityManager, type ObjectLiteral, QueryFailedError, type SelectQueryBuilder } from 'typeorm';
 import { applyAbility } from '../access/ability-to-sql.js';
+import { appealLinksOf, hiddenLinkFields, readableAppealIds, readableAppealSql } from '../access/linked-appeals.js';
 import { readableFields } from '../access/readable-fields.js';
+import { Inject } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
+import { Clock } from '../clock/clock.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { AppError, ErrorCode } from '../errors/app-error.js';
 import { validateBody } from '../validation/validate-body.js';
@@ -85,6 +88,9 @@ type Row = ObjectLiteral & { id: string; version?: number; regionId?: string | n
  * validation, optimistic locking, and an audit event in the same transaction as every change.
  */
 export class CrudService<E extends Row> implements CrudEndpoints {
+  /** Injected as a property, so every resource's constructor need not pass it on. */
+  @Inject(Clock) protected readonly clock!: Clock;
+
   constructor(
     protected readonly dataSource: DataSource,
     protected readonly audit: AuditService,
@@ -105,7 +111,7 @@ export class CrudService<E extends Row> implements CrudEndpoints {
       this.pageRows(builder.clone().offset(query.offset).limit(query.limit)),
     ]);
     const totalIsExact = limit === null || counted <= limit;
-    return { rows: rows.map((row) => this.toJson(row, user)), total: counted, totalIsExact, offset: query.offset };
+    return { rows: await this.present(rows, user), total: counted, totalIsExact, offset: query.offset };
   }
 
   /**
@@ -175,23 +181,45 @@ export class CrudService<E extends Row> implements CrudEndpoints {
       .orderBy(this.columnPath(builder, query.sort.property), query.sort.order)
       .addOrderBy(`${builder.alias}.id`, 'ASC');
     const stream = await builder.stream();
+    const rows = (stream as AsyncIterable<Record<string, unknown>>)[Symbol.asyncIterator]();
+    // The first row is read before the 200 goes out: a query the database refuses, or a database that
+    // is away, is then an ordinary error answer rather than a CSV cut off after its header.
+    let next: IteratorResult<Record<string, unknown>>;
+    try {
+      next = await rows.next();
+    } catch (error) {
+      stream.destroy();
+      throw translateDatabaseError(error, this.spec.resource);
+    }
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader(
       'Content-Disposition',
-      `attachment; filename="${this.spec.resource}-${new Date().toISOString().slice(0, 10)}.csv"`,
+      `attachment; filename="${this.spec.resource}-${this.clock.now().toISOString().slice(0, 10)}.csv"`,
     );
     try {
       let header: string[] | null = null;
       // A byte-order mark, so spreadsheet programs read Kazakh and Russian text as UTF-8.
       await write(response, '\uFEFF');
-      for await (const raw of stream as AsyncIterable<Record<string, unknown>>) {
-        const json = this.toJson(this.recordOf(builder, raw), user) as Record<string, unknown>;
+      let batch: E[] = [];
+      // Records are presented a batch at a time: what they link to is checked once per batch.
+      const flush = async () => {
+        for (const json of (await this.present(batch, user)) as Record<string, unknown>[]) {
+          await write(response, csvLine(header!.map((field) => json[field])));
+        }
+        batch = [];
+      };
+      for (; !next.done; next = await rows.next()) {
+        const record = this.recordOf(builder, next.value);
         if (!header) {
-          header = Object.keys(json).filter((field) => user.ability.can('export', this.spec.resource, field));
+          header = Object.keys(this.toJson(record, user)).filter((field) =>
+            user.ability.can('export', this.spec.resource, field),
+          );
           await write(response, csvLine(header));
         }
-        await write(response, csvLine(header.map((field) => json[field])));
+        batch.push(record);
+        if (batch.length === EXPORT_BATCH) await flush();
       }
+      await flush();
       if (!header) {
         const exported = this.selectedColumns(builder)
           .map(({ column }) => column.propertyName)
@@ -207,7 +235,7 @@ export class CrudService<E extends Row> implements CrudEndpoints {
 
   async getOne(user: AuthenticatedUser, id: string): Promise<object> {
     this.assertAllowed(user, 'read');
-    return this.toJson(await this.findVisible(this.dataSource.manager, user, id, 'read'), user);
+    return this.presentOne(await this.findVisible(this.dataSource.manager, user, id, 'read'), user);
   }
 
   async create(user: AuthenticatedUser, body: unknown): Promise<object> {
@@ -217,15 +245,16 @@ export class CrudService<E extends Row> implements CrudEndpoints {
     if (!user.ability.can('create', asSubject(this.spec.resource, { ...values }))) {
       throw AppError.forbidden(`You may not create ${this.spec.resource} with these values (outside your region?)`);
     }
-    return this.inTransaction(async (manager) =>
-      this.toJson(await this.saveAudited(manager, user, manager.create(this.spec.entity, values as E)), user),
+    const saved = await this.inTransaction((manager) =>
+      this.saveAudited(manager, user, manager.create(this.spec.entity, values as E)),
     );
+    return this.presentOne(saved, user);
   }
 
   async update(user: AuthenticatedUser, id: string, body: unknown): Promise<object> {
     this.assertAllowed(user, 'update');
     const dto = await validateBody(this.spec.updateDto, withoutReadOnlyFields(body, this.spec.readOnlyFields ?? []));
-    return this.inTransaction(async (manager) => {
+    const saved = await this.inTransaction(async (manager) => {
       const existing = await this.findVisible(manager, user, id, 'read', true);
       if (!user.ability.can('update', asSubject(this.spec.resource, { ...existing }))) {
         throw AppError.forbidden(`You may read but not change this ${this.spec.resource} record`);
@@ -247,13 +276,14 @@ export class CrudService<E extends Row> implements CrudEndpoints {
         regionId: saved.regionId ?? null,
         ...changedFields(before, { ...after, ...this.writeOnlyChanges(dto) }),
       });
-      return this.toJson(saved, user);
+      return saved;
     });
+    return this.presentOne(saved, user);
   }
 
   async remove(user: AuthenticatedUser, id: string): Promise<object> {
     this.assertAllowed(user, 'delete');
-    return this.inTransaction(async (manager) => {
+    const removed = await this.inTransaction(async (manager) => {
       const existing = await this.findVisible(manager, user, id, 'read', true);
       if (!user.ability.can('delete', asSubject(this.spec.resource, { ...existing }))) {
         throw AppError.forbidden(`You may not delete this ${this.spec.resource} record`);
@@ -266,8 +296,9 @@ export class CrudService<E extends Row> implements CrudEndpoints {
         regionId: existing.regionId ?? null,
         before: this.auditView(existing),
       });
-      return this.toJson(existing, user);
+      return existing;
     });
+    return this.presentOne(removed, user);
   }
 
   /**
@@ -367,6 +398,27 @@ export class CrudService<E extends Row> implements CrudEndpoints {
     return shown;
   }
 
+  /**
+   * The records as the API returns them: `toJson`, less the links to appeals the caller may not read
+   * and the text copied from those appeals (`APPEAL_LINKS`).
+   */
+  protected async present(rows: E[], user: AuthenticatedUser): Promise<object[]> {
+    const json = rows.map((row) => this.toJson(row, user) as Record<string, unknown>);
+    const links = appealLinksOf(this.spec.resource);
+    if (links.length === 0 || rows.length === 0) return json;
+    const linked = rows.flatMap((row) => links.map((link) => row[link.field]));
+    const readable = await readableAppealIds(this.dataSource.manager, user.ability, linked);
+    rows.forEach((row, index) => {
+      for (const field of hiddenLinkFields(this.spec.resource, row, readable)) delete json[index][field];
+    });
+    return json;
+  }
+
+  protected async presentOne(row: E, user: AuthenticatedUser): Promise<object> {
+    const [json] = await this.present([row], user);
+    return json;
+  }
+
   /** Write-only fields the audit trail notes as changed without their value (a new password). */
   protected writeOnlyChanges(_dto: object): Record<string, unknown> {
     return {};
@@ -399,10 +451,19 @@ export class CrudService<E extends Row> implements CrudEndpoints {
     return row;
   }
 
-  protected applyFilters(builder: SelectQueryBuilder<E>, query: ListQuery, _user: AuthenticatedUser): void {
+  protected applyFilters(builder: SelectQueryBuilder<E>, query: ListQuery, user: AuthenticatedUser): void {
+    const hidden = fieldsHiddenFrom(user.ability, 'read', this.spec.resource);
+    const links = appealLinksOf(this.spec.resource);
     query.filters.forEach(({ spec, value }, index) => {
       const column = this.columnPath(builder, spec.property);
       const param = `filter_${index}`;
+      // A filter on what the caller may not see matches nothing, as it would for a record that does not exist.
+      if (hidden.includes(spec.property)) builder.andWhere('1 = 0');
+      const link = links.find((candidate) => candidate.field === spec.property);
+      if (link && value !== null && !(spec.operator === 'isNull' && value === true)) {
+        const readable = readableAppealSql(this.dataSource, user.ability, column, `${param}_link`);
+        builder.andWhere(readable.sql, readable.params);
+      }
       if (spec.operator === 'isNull') builder.andWhere(`${column} IS ${value ? '' : 'NOT '}NULL`);
       else if (value === null) builder.andWhere(`${column} IS NULL`);
       else if (Array.isArray(value)) builder.andWhere(`${column} = ANY(:${param})`, { [param]: value });
@@ -413,7 +474,16 @@ export class CrudService<E extends Row> implements CrudEndpoints {
     });
     if (query.q && this.spec.searchProperties?.length) {
       const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const conditions = this.spec.searchProperties.map((p) => `${this.columnPath(builder, p)} ILIKE :q`);
+      const conditions = this.spec.searchProperties.map((property) => {
+        const match = `${this.columnPath(builder, property)} ILIKE :q`;
+        // Text copied from a linked appeal is searched only by those who may read that appeal.
+        const link = links.find((candidate) => candidate.copied.includes(property));
+        if (!link) return match;
+        const linkColumn = this.columnPath(builder, link.field);
+        const readable = readableAppealSql(this.dataSource, user.ability, linkColumn, `q_${link.field}`);
+        builder.setParameters(readable.params);
+        return `(${match} AND (${linkColumn} IS NULL OR ${readable.sql}))`;
+      });
       builder.andWhere(`(${conditions.join(' OR ')})`, { q: pattern });
     }
   }
@@ -511,6 +581,8 @@ function csvCell(value: unknown): string {
 }
 
 const READ_ONLY_FIELDS = ['id', 'createdAt', 'updatedAt'];
+/** Records an export turns into CSV at a time. */
+const EXPORT_BATCH = 500;
 
 /** react-admin sends the whole record back on edit; fields nobody may write are dropped, not refused. */
 export function withoutReadOnlyFields(body: unknown, extra: readonly string[]): unknown {

@@ -1,4 +1,6 @@
 import { AppError, type FieldProblem } from '../errors/app-error.js';
+import { CIVIL_DATE_MESSAGE, INSTANT_MESSAGE, parseCivilDate, parseInstant } from '../validation/dates.js';
+import { unsafeInputProblem } from '../validation/safe-input.js';
 
 export type FilterType = 'uuid' | 'integerId' | 'text' | 'boolean' | 'date' | 'datetime' | 'integer';
 /** `isNull` takes true (no value) or false (has a value): `{"unread": true}` on `readAt`. */
@@ -37,7 +39,9 @@ export interface ListQuery {
 
 export const MAX_PAGE_SIZE = 1000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** `filter={"x":[..]}` is as deep as a filter goes; a little room, and no further. */
+const MAX_PARAMETER_DEPTH = 4;
+const INT4_MAX = 2_147_483_647;
 
 export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 const INTEGER_ID = /^[1-9]\d{0,17}$/;
@@ -77,12 +81,19 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
       problems.push({ field: name, message: 'must be given once, as JSON' });
       return undefined;
     }
+    let parsed: unknown;
     try {
-      return JSON.parse(raw);
+      parsed = JSON.parse(raw);
     } catch {
       problems.push({ field: name, message: 'is not valid JSON' });
       return undefined;
     }
+    const unsafe = unsafeInputProblem(parsed, name, MAX_PARAMETER_DEPTH);
+    if (unsafe) {
+      problems.push(unsafe);
+      return undefined;
+    }
+    return parsed;
   };
 
   let sort = { property: spec.defaultSort[0], order: spec.defaultSort[1] as 'ASC' | 'DESC' };
@@ -140,7 +151,9 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
           }
           continue;
         }
-        const filterSpec = name === 'id' ? idFilter(spec) : spec.filters[name];
+        // `hasOwn`, not a lookup: `filter={"constructor":..}` must not find Object's own constructor.
+        const filterSpec =
+          name === 'id' ? idFilter(spec) : Object.hasOwn(spec.filters, name) ? spec.filters[name] : null;
         if (!filterSpec) {
           const allowed = ['id', ...Object.keys(spec.filters), ...(spec.searchable ? ['q'] : [])].join(', ');
           problems.push({
@@ -195,14 +208,11 @@ function checkScalar(type: FilterType, value: unknown): string | null {
     case 'boolean':
       return typeof value === 'boolean' ? null : 'must be true or false';
     case 'integer':
-      return Number.isSafeInteger(value) ? null : 'must be a whole number';
+      // The columns are PostgreSQL `integer`s: a larger number is no value any record has.
+      return Number.isInteger(value) && Math.abs(value as number) <= INT4_MAX ? null : 'must be a whole number';
     case 'date':
-      return typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value))
-        ? null
-        : 'must be a date YYYY-MM-DD';
+      return parseCivilDate(value) ? null : CIVIL_DATE_MESSAGE;
     case 'datetime':
-      return typeof value === 'string' && !Number.isNaN(Date.parse(value))
-        ? null
-        : 'must be a date and time (ISO 8601)';
+      return parseInstant(value) ? null : INSTANT_MESSAGE;
   }
 }

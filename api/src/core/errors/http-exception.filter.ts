@@ -24,6 +24,62 @@ export interface ErrorBody {
   details?: unknown;
 }
 
+/** How long a client is asked to wait when the database cannot be reached. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** Node's socket errors when PostgreSQL cannot be reached at all. */
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/**
+ * SQLSTATEs of a server that is going away or not taking work: admin shutdown, crash shutdown,
+ * cannot connect now (starting up, shutting down), too many connections, and every connection
+ * exception (class 08).
+ */
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+
+/** node-postgres reports a lost or never-made connection in words, without a code. */
+const CONNECTION_LOST_MESSAGES =
+  /timeout exceeded when trying to connect|Connection terminated|connection timeout|Client has encountered a connection error|Client was closed and is not queryable|Cannot use a pool after calling end/i;
+
+/**
+ * Whether `exception` (or what it wraps: TypeORM's `driverError`, a `cause`) says the database could
+ * not be reached, rather than that it refused the request: the client did nothing wrong, and the same
+ * request may well succeed shortly.
+ */
+export function isDatabaseUnavailable(exception: unknown, depth = 0): boolean {
+  if (depth > 5 || exception === null || typeof exception !== 'object') return false;
+  const { code, message, driverError, cause } = exception as {
+    code?: unknown;
+    message?: unknown;
+    driverError?: unknown;
+    cause?: unknown;
+  };
+  if (typeof code === 'string') {
+    if (CONNECTION_ERROR_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code)) {
+      return true;
+    }
+  }
+  if (!(exception instanceof HttpException) && !(exception instanceof AppError) && typeof message === 'string') {
+    if (CONNECTION_LOST_MESSAGES.test(message)) return true;
+  }
+  if (
+    exception instanceof AggregateError &&
+    exception.errors.some((error) => isDatabaseUnavailable(error, depth + 1))
+  ) {
+    return true;
+  }
+  return isDatabaseUnavailable(driverError, depth + 1) || isDatabaseUnavailable(cause, depth + 1);
+}
+
 /** Gives every error the same `{statusCode, error, message, details}` shape; never leaks internals. */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -37,10 +93,20 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const retryAfter = (exception.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       if (retryAfter) response.setHeader('Retry-After', String(retryAfter));
     }
+    if (body.statusCode === 503 && !response.headersSent) {
+      response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    }
     if (!response.headersSent) response.status(body.statusCode).json(body);
   }
 
   private toBody(exception: unknown): ErrorBody {
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        statusCode: 503,
+        error: REASON_PHRASES[503],
+        message: 'The database is unavailable; try again shortly',
+      };
+    }
     if (exception instanceof AppError) {
       const statusCode = HTTP_STATUS[exception.code];
       return { statusCode, error: REASON_PHRASES[statusCode], message: exception.message, details: exception.details };

@@ -1,12 +1,23 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { createPostgresBackend, type Job, type JobsOptions, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { withTimeout } from '../with-timeout.js';
+import { type Clock, SystemClock } from '../clock/clock.js';
 
 export const QUEUE_NAME = 'adaldesk';
 /** BullMQ's tables live in this schema (created by migration 1763900000000). */
 export const QUEUE_SCHEMA = 'bullmq';
 
 export type QueueBackend = 'redis' | 'postgres';
+
+/**
+ * How long a caller waits on the queue before giving up. The queue is a reminder and the database the
+ * truth: with the queue down, a request or the reconciler goes on without it rather than hang
+ * (ioredis holds commands while it reconnects, for ever).
+ */
+const QUEUE_CALL_TIMEOUT_MS = 5_000;
+/** How long /api/health waits for the queue: its whole answer must come within a second. */
+const PING_TIMEOUT_MS = 800;
 
 /** What this service uses of a BullMQ queue, whichever backend it runs on. */
 interface QueueClient {
@@ -29,6 +40,8 @@ export interface QueueOptions {
   queueName?: string;
   /** Parallel jobs per API instance. */
   concurrency?: number;
+  /** What `schedule`'s instants are measured against; the machine's time by default. */
+  clock?: Clock;
 }
 
 /**
@@ -45,8 +58,10 @@ export class QueueService implements OnApplicationShutdown {
   private worker: { close(): Promise<void> } | null = null;
   /** BullMQ leaves connections it was handed open; they are closed here on shutdown. */
   private readonly redisConnections: Redis[] = [];
+  private readonly clock: Clock;
 
   constructor(private readonly options: QueueOptions) {
+    this.clock = options.clock ?? new SystemClock();
     this.backend = options.redisUrl ? 'redis' : 'postgres';
     this.queue = options.redisUrl
       ? new Queue(this.queueName, { connection: this.redisConnection(), prefix: options.redisPrefix })
@@ -55,7 +70,7 @@ export class QueueService implements OnApplicationShutdown {
 
   /** Runs `name` as soon as a worker is free. */
   async add(name: string, data: Record<string, unknown>): Promise<void> {
-    await this.queue.add(name, data, JOB_DEFAULTS);
+    await this.bounded(this.queue.add(name, data, JOB_DEFAULTS), `Queueing ${name}`);
   }
 
   /**
@@ -63,19 +78,26 @@ export class QueueService implements OnApplicationShutdown {
    * again while it is pending changes nothing — cancel it first to move it.
    */
   async schedule(jobId: string, name: string, data: Record<string, unknown>, runAt: Date): Promise<void> {
-    await this.queue.add(name, data, { ...JOB_DEFAULTS, jobId, delay: Math.max(0, runAt.getTime() - Date.now()) });
+    await this.bounded(
+      this.queue.add(name, data, {
+        ...JOB_DEFAULTS,
+        jobId,
+        delay: Math.max(0, runAt.getTime() - this.clock.now().getTime()),
+      }),
+      `Scheduling ${jobId}`,
+    );
   }
 
   /** Removes a pending job; nothing happens if it already ran or never existed. */
   async cancel(jobId: string): Promise<void> {
-    await this.queue.remove(jobId);
+    await this.bounded(this.queue.remove(jobId), `Cancelling ${jobId}`);
   }
 
   /** Whether a job with this id is still waiting to run. */
   async isPending(jobId: string): Promise<boolean> {
-    const job = await this.queue.getJob(jobId);
+    const job = await this.bounded(this.queue.getJob(jobId), `Reading ${jobId}`);
     if (!job) return false;
-    const state = await job.getState();
+    const state = await this.bounded(job.getState(), `Reading ${jobId}`);
     return state === 'delayed' || state === 'waiting' || state === 'prioritized';
   }
 
@@ -90,16 +112,26 @@ export class QueueService implements OnApplicationShutdown {
     this.worker ??= this.startWorker();
   }
 
-  /** Throws when the backend does not answer (for /api/health). */
+  /** Throws when the backend does not answer within a moment (for /api/health). */
   async ping(): Promise<void> {
-    await this.queue.getJobCounts('delayed');
+    // A Redis connection that is not up answers nothing until it is: say so at once rather than wait.
+    const down = this.redisConnections.find(
+      (connection) => !['ready', 'connecting', 'connect'].includes(connection.status),
+    );
+    if (down) throw new Error(`Redis is unreachable (connection ${down.status})`);
+    await withTimeout(this.queue.getJobCounts('delayed'), PING_TIMEOUT_MS, 'The queue');
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.worker?.close();
     await this.queue.close();
     await Promise.all(
-      this.redisConnections.map((connection) => connection.quit().catch(() => connection.disconnect())),
+      // QUIT waits for a connection to come back; one that is down is simply dropped.
+      this.redisConnections.map((connection) =>
+        connection.status === 'ready'
+          ? connection.quit().catch(() => connection.disconnect())
+          : connection.disconnect(),
+      ),
     );
   }
 
@@ -130,6 +162,10 @@ export class QueueService implements OnApplicationShutdown {
     );
     worker.on('failed', onFailed).on('error', onError);
     return worker;
+  }
+
+  private bounded<T>(work: Promise<T>, what: string): Promise<T> {
+    return withTimeout(work, QUEUE_CALL_TIMEOUT_MS, `${what} on the ${this.backend} queue`);
   }
 
   private get queueName(): string {

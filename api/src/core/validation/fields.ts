@@ -1,5 +1,6 @@
 import { TENGE_AMOUNT } from '@adaldesk/libs';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
+import { CIVIL_DATE_MESSAGE, INSTANT_MESSAGE, parseCivilDate, parseInstant } from './dates.js';
 
 /** Field decorators the domains' DTOs share. */
 
@@ -21,12 +22,19 @@ export const optionalId = (what: string) => optional(IsUUID('all', { message: `m
 
 export const optionalText = (max: number) => optional(IsString(), MaxLength(max));
 
-/** A civil date, `YYYY-MM-DD`, that exists. */
+/** A civil date, `YYYY-MM-DD`, that exists and that PostgreSQL takes (see `dates.ts`). */
 export const CivilDate = () =>
-  apply(
-    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' }),
-    IsISO8601({ strict: true }, { message: 'must be a date YYYY-MM-DD' }),
-  );
+  ValidateBy({
+    name: 'civilDate',
+    validator: { validate: (value) => parseCivilDate(value) !== null, defaultMessage: () => CIVIL_DATE_MESSAGE },
+  });
+
+/** An instant in ISO 8601 on a day that exists, within the years PostgreSQL and the office use. */
+export const Instant = () =>
+  ValidateBy({
+    name: 'instant',
+    validator: { validate: (value) => parseInstant(value) !== null, defaultMessage: () => INSTANT_MESSAGE },
+  });
 
 export const TengeAmount = () =>
   Matches(TENGE_AMOUNT, {

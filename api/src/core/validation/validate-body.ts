@@ -1,6 +1,7 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { AppError, type FieldProblem } from '../errors/app-error.js';
+import { unsafeInputProblem } from './safe-input.js';
 
 /**
  * Checks a request body against a DTO class: wrong types, missing or unknown fields all come back as
@@ -10,6 +11,10 @@ export async function validateBody<T extends object>(dtoClass: ClassConstructor<
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw AppError.validation([{ field: '(body)', message: 'must be a JSON object' }]);
   }
+  // HTTP bodies were checked on arrival; a body from elsewhere (an import row) gets the same check,
+  // as class-transformer recurses without a bound and reads `constructor` off nested values.
+  const unsafe = unsafeInputProblem(body, '');
+  if (unsafe) throw AppError.validation([unsafe]);
   const instance = plainToInstance(dtoClass, body, { enableImplicitConversion: false });
   const errors = await validate(instance, {
     whitelist: true,

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { TENGE_PRICE } from '@adaldesk/libs';
 import { AppError } from '../../core/errors/app-error.js';
+import { MAX_YEAR, MIN_YEAR, parseCivilDate } from '../../core/validation/dates.js';
 
 /**
  * Reading a day's prices from a CSV file as spreadsheets in Kazakhstan write them: UTF-8 with or
@@ -108,7 +109,10 @@ export function parseObservedAtCell(
   if (text === '') return { problem: 'is required' };
   if (/[zZ]$|[+-]\d{2}:?\d{2}$/.test(text) && /T/.test(text)) {
     const instant = new Date(text);
-    return Number.isNaN(instant.getTime()) ? { problem: `"${raw}" is not a date` } : { instant };
+    const year = instant.getUTCFullYear();
+    return Number.isNaN(year) || year < MIN_YEAR || year > MAX_YEAR
+      ? { problem: `"${raw}" is not a date between ${MIN_YEAR} and ${MAX_YEAR}` }
+      : { instant };
   }
   const match = /^(?:(\d{4})-(\d{2})-(\d{2})|(\d{2})\.(\d{2})\.(\d{4}))(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(
     text,
@@ -116,10 +120,10 @@ export function parseObservedAtCell(
   if (!match) return { problem: `"${raw}" is not a date: use 2026-11-24 or 24.11.2026, with an optional time 10:30` };
   const [year, month, day] = match[1] ? [match[1], match[2], match[3]] : [match[6], match[5], match[4]];
   const date = `${year}-${month}-${day}`;
-  const parsed = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) {
-    return { problem: `"${raw}" is not a date that exists` };
+  if (Number(year) < MIN_YEAR || Number(year) > MAX_YEAR) {
+    return { problem: `"${raw}" is not a date between ${MIN_YEAR} and ${MAX_YEAR}` };
   }
+  if (parseCivilDate(date) === null) return { problem: `"${raw}" is not a date that exists` };
   const hour = Number(match[7] ?? 0);
   const minute = Number(match[8] ?? 0);
   if (hour > 23 || minute > 59 || Number(match[9] ?? 0) > 59) return { problem: `"${raw}" has an impossible time` };

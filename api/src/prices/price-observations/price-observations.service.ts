@@ -158,7 +158,7 @@ export class PriceObservationsService extends CrudService<PriceObservation> {
       const lookup = new ObservationLookup(manager);
       const input = {
         ...dto,
-        observedAt: dto.observedAt ? new Date(dto.observedAt) : new Date(),
+        observedAt: dto.observedAt ? new Date(dto.observedAt) : this.clock.now(),
         inspectionId: dto.inspectionId ?? null,
       };
       const checked = await this.checkOrThrow(user, input, lookup, calendar, null);
@@ -450,7 +450,7 @@ export class PriceObservationsService extends CrudService<PriceObservation> {
     else if (!user.ability.can(existing ? 'update' : 'create', asObservation({ regionId: market.regionId }))) {
       problems.push({ field: 'marketId', message: `"${market.name}" is not in your region`, outOfScope: true });
     }
-    if (input.observedAt.getTime() > Date.now())
+    if (input.observedAt.getTime() > this.clock.now().getTime())
       problems.push({ field: 'observedAt', message: 'must not be in the future' });
     if (input.inspectionId) {
       const inspection = await lookup.inspection(input.inspectionId);

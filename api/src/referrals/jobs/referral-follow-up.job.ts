@@ -44,15 +44,15 @@ export class ReferralFollowUpJobs extends DeadlineTimers<'follow-up', TimedRefer
       const [rows]: [RemindedReferral[], number] = await manager.query(
         `WITH due AS (
            SELECT id, follow_up_due_at FROM referrals
-           WHERE id = $1 AND follow_up_due_at <= now() AND status NOT IN ('refused', 'verdict')
+           WHERE id = $1 AND follow_up_due_at <= $3 AND status NOT IN ('refused', 'verdict')
            FOR UPDATE
          )
          UPDATE referrals r
-            SET reminded_at = now(), follow_up_due_at = now() + make_interval(days => $2)
+            SET reminded_at = $3, follow_up_due_at = $3::timestamptz + make_interval(days => $2)
            FROM due WHERE r.id = due.id
          RETURNING r.id, r.number, r.region_id AS "regionId", r.owner_id AS "ownerId",
                    due.follow_up_due_at AS "dueAt", r.follow_up_due_at AS "nextDueAt"`,
-        [referralId, this.sla.config.referralFollowUpDays],
+        [referralId, this.sla.config.referralFollowUpDays, this.sla.clock.now()],
       );
       const referral = rows[0];
       if (!referral) return null;
@@ -88,8 +88,8 @@ export class ReferralFollowUpJobs extends DeadlineTimers<'follow-up', TimedRefer
 
   protected async overdue(limit: number): Promise<OverdueRecord<'follow-up'>[]> {
     const rows: { id: string }[] = await this.sla.dataSource.query(
-      `SELECT id FROM referrals WHERE follow_up_due_at <= now() ORDER BY follow_up_due_at LIMIT $1`,
-      [limit],
+      `SELECT id FROM referrals WHERE follow_up_due_at <= $2 ORDER BY follow_up_due_at LIMIT $1`,
+      [limit, this.sla.clock.now()],
     );
     return rows.map(({ id }) => ({ id, points: ['follow-up'] }));
   }
@@ -97,9 +97,9 @@ export class ReferralFollowUpJobs extends DeadlineTimers<'follow-up', TimedRefer
   protected upcoming(horizonSeconds: number, limit: number): Promise<TimedReferral[]> {
     return this.sla.dataSource.query(
       `SELECT id, follow_up_due_at AS "followUpDueAt" FROM referrals
-        WHERE follow_up_due_at > now() AND follow_up_due_at < now() + make_interval(secs => $1)
+        WHERE follow_up_due_at > $3 AND follow_up_due_at < $3::timestamptz + make_interval(secs => $1)
         ORDER BY follow_up_due_at LIMIT $2`,
-      [horizonSeconds, limit],
+      [horizonSeconds, limit, this.sla.clock.now()],
     );
   }
 }

@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from '@adaldesk/libs';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from '../../core/clock/clock.js';
 import type { AppConfig } from '../../core/config/app-config.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
 import { WorkingCalendarService } from '../../sla/working-calendar.service.js';
@@ -123,6 +124,7 @@ export class AppealStatsRollupJob implements OnApplicationBootstrap, OnApplicati
     private readonly dataSource: DataSource,
     private readonly calendars: WorkingCalendarService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -172,7 +174,7 @@ export class AppealStatsRollupJob implements OnApplicationBootstrap, OnApplicati
         if (!locked) return null;
       }
       try {
-        const started = Date.now();
+        const started = performance.now();
         const calendar = await this.calendars.current();
         const [state] = await runner.query(`SELECT built_at FROM appeal_stats_state`);
         let built = false;
@@ -186,7 +188,7 @@ export class AppealStatsRollupJob implements OnApplicationBootstrap, OnApplicati
           folded += count;
           if (count < FOLD_BATCH) break;
         }
-        const report = { built, folded, millis: Date.now() - started };
+        const report = { built, folded, millis: performance.now() - started };
         if (built) this.logger.log(`Statistics rollups built in ${report.millis} ms`);
         return report;
       } finally {
@@ -220,7 +222,7 @@ export class AppealStatsRollupJob implements OnApplicationBootstrap, OnApplicati
         await tx.query(rollupSql('(SELECT 1 AS sign, * FROM appeal_stats_facts) AS facts', dimension, 'day', false));
       }
       await tx.query(MONTHS_FROM_DAYS);
-      await tx.query(`UPDATE appeal_stats_state SET built_at = now(), folded_at = now()`);
+      await tx.query(`UPDATE appeal_stats_state SET built_at = $1, folded_at = $1`, [this.clock.now()]);
     });
     await manager.query(`ANALYZE appeal_stats_rollup`);
   }
@@ -264,7 +266,7 @@ export class AppealStatsRollupJob implements OnApplicationBootstrap, OnApplicati
         await tx.query(`DELETE FROM appeal_stats_facts WHERE appeal_id = ANY($1::uuid[])`, [ids]);
         await tx.query(`INSERT INTO appeal_stats_facts (${FACT_COLUMNS}) SELECT ${FACT_COLUMNS} FROM appeal_stats_new`);
       }
-      await tx.query(`UPDATE appeal_stats_state SET folded_at = now()`);
+      await tx.query(`UPDATE appeal_stats_state SET folded_at = $1`, [this.clock.now()]);
       return taken.length;
     });
   }
@@ -274,7 +276,7 @@ export class AppealStatsRollupJob implements OnApplicationBootstrap, OnApplicati
    * the number of working days after `first` up to and including it.
    */
   private ordinals(calendar: WorkingCalendar, first: string | null): [string[], number[]] {
-    const last = addDays(calendar.localDate(new Date()), 1);
+    const last = addDays(calendar.localDate(this.clock.now()), 1);
     const days: string[] = [];
     const ordinals: number[] = [];
     let ordinal = 0;

@@ -8,6 +8,7 @@ import { FindingStatsService, type FindingStats } from '../finding-stats.service
 import { ReferralFunnelService, type ReferralFunnel } from '../referral-funnel.service.js';
 import { parsePeriod, parseRegionId, rejectUnknownParameters } from '../stats-period.js';
 import { REPORT_LABELS, REPORT_LANGUAGES, type ReportLanguage } from './report-labels.js';
+import { Clock } from '../../core/clock/clock.js';
 
 const PARAMETERS = ['from', 'to', 'regionId', 'lang'];
 /** How many categories and organisations the report lists. */
@@ -58,6 +59,7 @@ export class StatsReportService {
     private readonly appealStats: AppealStatsService,
     private readonly findingStats: FindingStatsService,
     private readonly referralFunnel: ReferralFunnelService,
+    private readonly clock: Clock,
   ) {}
 
   async gather(user: AuthenticatedUser, query: Record<string, unknown>): Promise<StatsReport> {
@@ -67,14 +69,14 @@ export class StatsReportService {
     const problems: FieldProblem[] = [];
     const language = parseLanguage(query, problems);
     const calendar = await this.calendars.current();
-    const { from, to } = parsePeriod(query, calendar.localDate(new Date()), problems);
+    const { from, to } = parsePeriod(query, calendar.localDate(this.clock.now()), problems);
     const regionId = parseRegionId(query, problems);
     rejectUnknownParameters(query, PARAMETERS, problems);
     if (problems.length > 0) throw AppError.validation(problems);
 
     // The period resolved once, so every part of the report counts the same days.
     const scope: Record<string, string> = { from, to, ...(regionId ? { regionId } : {}) };
-    const generatedAt = new Date();
+    const generatedAt = this.clock.now();
     // First, alone: it refuses a region the caller may not read before anything else is counted.
     const overview = await this.appealStats.overview(user, scope);
     const national = user.regionId === null && regionId === null;

@@ -1,8 +1,7 @@
 import { TENGE_PRICE } from '@adaldesk/libs';
-import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { CivilDate } from '../../../core/validation/fields.js';
 import { UpdateDtoOf } from '../../../core/validation/versioned.js';
-
-const CIVIL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class CreatePriceBaselineDto {
   @IsUUID('all', { message: 'must be a product id (UUID)' })
@@ -16,15 +15,13 @@ export class CreatePriceBaselineDto {
   })
   price: string;
 
-  @Matches(CIVIL_DATE, { message: 'must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'must be a date YYYY-MM-DD' })
+  @CivilDate()
   validFrom: string;
 
   /** The last day it applies; null: until further notice. */
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @Matches(CIVIL_DATE, { message: 'must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'must be a date YYYY-MM-DD' })
+  @CivilDate()
   validTo?: string | null;
 
   @IsOptional()

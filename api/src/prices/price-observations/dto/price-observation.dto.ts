@@ -1,15 +1,6 @@
 import { FINDING_SEVERITIES, type FindingSeverity, PRODUCT_UNITS, type ProductUnit, TENGE_PRICE } from '@adaldesk/libs';
-import {
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { Instant } from '../../../core/validation/fields.js';
 import { VersionDto } from '../../../core/validation/versioned.js';
 
 const PRICE_MESSAGE = 'must be a price in tenge above 0 as a decimal string with at most 2 decimals (e.g. "489.90")';
@@ -33,7 +24,7 @@ export class CreatePriceObservationDto {
 
   /** When the price was seen; now when left out. Never in the future. */
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'must be a date and time (ISO 8601)' })
+  @Instant()
   observedAt?: string;
 
   /** The market inspection it was taken during. */
@@ -62,7 +53,7 @@ export class UpdatePriceObservationDto extends VersionDto {
   marketId?: string;
 
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'must be a date and time (ISO 8601)' })
+  @Instant()
   observedAt?: string;
 
   @IsOptional()
