@@ -2,6 +2,7 @@ import { subject as asSubject } from '@casl/ability';
 import {
   type Action,
   type AppealAction,
+  APPEAL_KINDS,
   APPLICANT_PERSONAL_FIELDS,
   type AppealKind,
   DUPLICATE_WINDOW_DAYS,
@@ -133,8 +134,8 @@ export class AppealsService extends CrudService<Appeal> {
 
   /** One appeal; shown its applicant's personal data, the reader is written into the audit trail. */
   override async getOne(user: AuthenticatedUser, id: string): Promise<object> {
-    const appeal = (await super.getOne(user, id)) as { regionId: string };
-    if (mayRead(user, 'read')) {
+    const appeal = (await super.getOne(user, id)) as { regionId: string; anonymous: boolean };
+    if (!appeal.anonymous && mayRead(user, 'read')) {
       await this.recordRead(user, { entityType: 'appeals', entityId: id, regionId: appeal.regionId, after: null });
     }
     return appeal;
@@ -315,8 +316,8 @@ export class AppealsService extends CrudService<Appeal> {
     const receivedAt = parseInstant(query.receivedAt);
     if (!receivedAt) problems.push({ field: 'receivedAt', message: INSTANT_MESSAGE });
     const kind = (query.kind ?? 'complaint') as AppealKind;
-    if (typeof kind !== 'string' || !['complaint', 'request', 'proposal', 'report'].includes(kind)) {
-      problems.push({ field: 'kind', message: 'must be one of: complaint, request, proposal, report' });
+    if (typeof kind !== 'string' || !APPEAL_KINDS.includes(kind)) {
+      problems.push({ field: 'kind', message: `must be one of: ${APPEAL_KINDS.join(', ')}` });
     }
     const categoryId = query.categoryId === undefined || query.categoryId === '' ? null : query.categoryId;
     if (categoryId !== null && !isUuid(categoryId)) {

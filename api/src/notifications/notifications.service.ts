@@ -75,8 +75,8 @@ export class NotificationsService extends CrudService<Notification> implements O
     const userIds = [...new Set(notification.userIds)];
     if (userIds.length === 0) return [];
     const rows: { id: string }[] = await manager.query(
-      `INSERT INTO notifications (user_id, kind, entity_type, entity_id, data, dedupe_key)
-       SELECT u.id, $2, $3, $4, $5, $6 FROM users u WHERE u.id = ANY($1) AND u.active
+      `INSERT INTO notifications (user_id, kind, entity_type, entity_id, data, dedupe_key, created_at, updated_at)
+       SELECT u.id, $2, $3, $4, $5, $6, $7, $7 FROM users u WHERE u.id = ANY($1) AND u.active
        ON CONFLICT (user_id, dedupe_key) DO NOTHING
        RETURNING id`,
       [
@@ -86,6 +86,7 @@ export class NotificationsService extends CrudService<Notification> implements O
         notification.entityId,
         notification.data,
         notification.dedupeKey,
+        this.clock.now(),
       ],
     );
     return rows.map((row) => row.id);

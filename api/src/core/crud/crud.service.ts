@@ -311,6 +311,12 @@ export class CrudService<E extends Row> implements CrudEndpoints {
     record: E,
     action = 'create',
   ): Promise<E> {
+    // A record is created at the application's present, so periods over `createdAt` follow the clock.
+    const { createDateColumn, updateDateColumn } = manager.connection.getMetadata(this.spec.entity);
+    const now = this.clock.now();
+    for (const column of [createDateColumn, updateDateColumn]) {
+      if (column) (record as Record<string, unknown>)[column.propertyName] ??= now;
+    }
     const inserted = await manager.save(this.spec.entity, record);
     const stored = await manager.findOneByOrFail(this.spec.entity, { id: inserted.id } as never);
     await this.audit.record(manager, user, {
