@@ -48,7 +48,14 @@ export class AuthService {
       .getRepository(User)
       .update(user.id, { lastLoginAt: this.clock.now(), version: () => 'version' });
     // `sv`: the session version the guard compares, so a password change, deactivation or sign-out revokes it.
-    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role, sv: user.sessionVersion });
+    // Issued and checked on the application's clock, so a token's life is the same to the API and the admin.
+    const issuedAt = Math.floor(this.clock.now().getTime() / 1000);
+    const accessToken = await this.jwt.signAsync({
+      sub: user.id,
+      role: user.role,
+      sv: user.sessionVersion,
+      iat: issuedAt,
+    });
     return { accessToken, user: toUserJson(user) };
   }
 

@@ -51,8 +51,9 @@ export async function openAdminBrowser(): Promise<AdminBrowser> {
       viewport: { width: 1440, height: 1000 },
     });
     contexts.push(context);
-    // The page lives in the suite's present too, so "today" in the admin is the API's today.
-    await context.clock.install({ time: testNow() });
+    // The page's Date reads the suite's present too, so "today" in the admin is the API's today;
+    // its timers keep running on their own.
+    await context.clock.setSystemTime(testNow());
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(`${email}: ${error.message}`));
     await page.goto(`${baseUrl}/`);
