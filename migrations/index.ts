@@ -11,6 +11,7 @@ import { PendingTimerIndexes1764450000000 } from './1764450000000-pending-timer-
 import { UsersChangedNotify1764500000000 } from './1764500000000-users-changed-notify.js';
 import { SignInHardening1764600000000 } from './1764600000000-sign-in-hardening.js';
 import { AppRole1764700000000 } from './1764700000000-app-role.js';
+import { QueueJobRuns1764800000000 } from './1764800000000-queue-job-runs.js';
 
 /** Every migration, oldest first. The schema changes only through these. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   UsersChangedNotify1764500000000,
   SignInHardening1764600000000,
   AppRole1764700000000,
+  QueueJobRuns1764800000000,
 ];

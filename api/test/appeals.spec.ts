@@ -191,7 +191,8 @@ describe('registration', () => {
 
 describe('the workflow', () => {
   it('walks triage, start, pause, extension, resolution and closing, each step in the timeline', async () => {
-    let appeal = await register();
+    // Received now, whatever the suite's date: no deadline warning may fall between the steps.
+    let appeal = await register({ receivedAt: testNow().toISOString() });
     const step = async (action: string, body: Record<string, unknown> = {}, token = t.tokens.officer) => {
       const response = await act(appeal.id, action, { version: appeal.version, ...body }, token);
       expect({ action, status: response.status, body: response.status === 200 ? null : response.body }).toEqual({
@@ -594,7 +595,8 @@ describe('duplicates, search, filters and export', () => {
 
 describe('notifications and bulk assignment', () => {
   it('tells an assignee about a new appeal, and lets them mark it read', async () => {
-    const appeal = await register({}, t.tokens.manager);
+    // Received now: on a later suite date an appeal of November would be overdue, and its assignee told so too.
+    const appeal = await register({ receivedAt: testNow().toISOString() }, t.tokens.manager);
     const assigned = await t.http
       .post('/api/appeals/bulk/assign')
       .set(bearer(t.tokens.manager))

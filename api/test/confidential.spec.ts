@@ -320,6 +320,28 @@ test('a referral from the confidential appeal stays, without its link and retold
   );
 });
 
+test('whoever does not see the retold text may not overwrite it, but may correct the rest', async () => {
+  const put = async (viewer: Viewer, changes: Record<string, unknown>) => {
+    const current = await get(viewer, `/api/referrals/${referral.id}`);
+    return t.http
+      .put(`/api/referrals/${referral.id}`)
+      .set(bearer(tokens[viewer]))
+      .send({ version: current.body.version, ...changes });
+  };
+  const blind = await put('otherOfficer', { summary: 'Overwritten by someone who never read it' });
+  expect(blind.status).toBe(403);
+  expect(blind.body.details).toEqual([
+    { field: 'summary', message: 'may be changed only by those who may read the appeal' },
+  ]);
+  expect(await text('registrar', `/api/referrals/${referral.id}`)).toContain(`${tag} retold`);
+  // What the officer does see stays theirs to correct.
+  expect((await put('otherOfficer', { agencyName: `Department ${unique()}` })).status).toBe(200);
+  // The appeal's readers may still rewrite it.
+  const reader = await put('registrar', { summary: `${tag} retold again: bribes for admissions` });
+  expect(reader.status).toBe(200);
+  expect(reader.body.summary).toBe(`${tag} retold again: bribes for admissions`);
+});
+
 test('a finding linked to the confidential appeal stays, without the link', async () => {
   const observed = mapViewers(() => ({}) as Record<string, unknown>);
   for (const viewer of VIEWERS) {

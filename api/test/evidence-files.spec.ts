@@ -28,8 +28,6 @@ import { bearer, startTestApp, type TestApp, waitFor } from './test-app.js';
  */
 const MAX_BYTES = 64 * 1024;
 const PHOTO = demoPhoto(7);
-/** The machine's temporary folder, read before any test changes TMPDIR in Jest's copy of the environment. */
-const realTmpdir = tmpdir();
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** What each store holds, to check that refused uploads leave nothing. */
@@ -102,7 +100,6 @@ describe.each([
   let t: TestApp;
   let backend: Backend;
   let temporaryFolder: string;
-  let systemTmpdir: string | undefined;
   let lead: Person;
   let outsider: Person;
   let astanaInspector: Person;
@@ -111,11 +108,11 @@ describe.each([
 
   beforeAll(async () => {
     backend = await makeBackend();
-    // Uploads are staged in the system's temporary folder: a folder of this test's own, to look into.
+    // Uploads are staged in a folder of this test's own, to see that none is ever left behind.
     temporaryFolder = await mkdtemp(join(tmpdir(), 'adaldesk-evidence-tmp-'));
-    systemTmpdir = process.env.TMPDIR;
-    process.env.TMPDIR = temporaryFolder;
-    t = await startTestApp({ env: { ...backend.env, EVIDENCE_MAX_BYTES: String(MAX_BYTES) } });
+    t = await startTestApp({
+      env: { ...backend.env, EVIDENCE_MAX_BYTES: String(MAX_BYTES), EVIDENCE_STAGING_DIR: temporaryFolder },
+    });
     const almatyId = await idOf(t, `SELECT id FROM regions WHERE code = 'KZ-75'`);
     const astanaId = await idOf(t, `SELECT id FROM regions WHERE code = 'KZ-71'`);
     lead = await makeUser(t, 'inspector', almatyId);
@@ -150,8 +147,6 @@ describe.each([
   afterAll(async () => {
     await t.close();
     await backend.close();
-    if (systemTmpdir === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = systemTmpdir;
     await rm(temporaryFolder, { recursive: true, force: true });
   });
 
@@ -277,10 +272,8 @@ describe.each([
     const server = t.app.getHttpServer() as Server;
     if (!server.listening) await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     const { port } = server.address() as AddressInfo;
-    // The application stages uploads in the machine's temporary folder (Jest's copy of the environment
-    // does not reach node:os): its staging folders there are what an aborted upload must not leave.
-    const stagingFolders = async () =>
-      (await readdir(realTmpdir)).filter((name) => /^adaldesk-evidence-[A-Za-z0-9]{6}$/.test(name));
+    // The upload's staging folder is what an aborted upload must not leave.
+    const stagingFolders = async () => readdir(temporaryFolder);
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const existing = new Set(await stagingFolders());
       const boundary = `----adaldesk-aborted-${attempt}`;

@@ -14,7 +14,8 @@ const BACKENDS = [
     'redis',
     () => ({
       redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
-      databaseUrl: '',
+      // The ledger of finished runs is in the database whichever backend carries the jobs.
+      databaseUrl: testAppDatabaseUrl(),
       redisPrefix: `adaldesk-test-${randomUUID()}`,
     }),
   ],
@@ -54,6 +55,33 @@ describe.each(BACKENDS)('on %s', (backend, options) => {
     expect(runs[0].data).toEqual({ n: 1 });
     expect(runs[0].at).toBeGreaterThanOrEqual(runAt.getTime() - 50);
     expect(await queue.isPending(jobId)).toBe(false);
+  });
+
+  test('a job delivered again after it ran to the end does not run again; one that failed does', async () => {
+    const name = `ledger-${randomUUID()}`;
+    const runs: string[] = [];
+    let failNext = false;
+    queue.handle(name, async (data) => {
+      if (failNext) {
+        failNext = false;
+        throw new Error('the database said no');
+      }
+      runs.push(String(data.n));
+    });
+    const job = { id: `timer-${randomUUID()}`, name, data: { n: 1 }, timestamp: 1_000 };
+    await queue.deliver(job);
+    // BullMQ could not mark it done (a deadlock in its backend, a stalled worker) and hands it over again.
+    await queue.deliver(job);
+    expect(runs).toEqual(['1']);
+    // The same id queued again later (a timer moved) is a new run.
+    await queue.deliver({ ...job, data: { n: 2 }, timestamp: 2_000 });
+    expect(runs).toEqual(['1', '2']);
+    // A run that failed did not happen: its retry runs.
+    failNext = true;
+    const failing = { ...job, data: { n: 3 }, timestamp: 3_000 };
+    await expect(queue.deliver(failing)).rejects.toThrow('the database said no');
+    await queue.deliver(failing);
+    expect(runs).toEqual(['1', '2', '3']);
   });
 
   test('a cancelled job never runs', async () => {

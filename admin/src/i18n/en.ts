@@ -851,6 +851,10 @@ export const en = {
         year: 'Year',
       },
     },
+    'appeal-lists': {
+      // Searches of applicants' names and exports of appeals, as the audit trail records them.
+      name: 'Appeal list (search or export) |||| Appeal lists (searches and exports)',
+    },
     'audit-events': {
       name: 'Audit event |||| Audit trail',
       fields: {

@@ -88,7 +88,7 @@ export class EvidenceFilesService extends CrudService<EvidenceFile> implements O
       throw AppError.forbidden(`The ${user.role} role may not add evidence to this finding`);
     }
 
-    const folder = await mkdtemp(join(tmpdir(), 'adaldesk-evidence-'));
+    const folder = await mkdtemp(join(this.config.evidence.stagingDir ?? tmpdir(), 'adaldesk-evidence-'));
     const stored: { key: string | null } = { key: null };
     try {
       const staged = await this.stage(request, folder);

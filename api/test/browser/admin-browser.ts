@@ -34,6 +34,9 @@ export interface AdminBrowser {
   close(): Promise<void>;
 }
 
+/** Debian's Chromium: the browser tests never download one. */
+const CHROMIUM = '/usr/bin/chromium';
+
 export async function openAdminBrowser(): Promise<AdminBrowser> {
   if (!existsSync(resolve(ADMIN_DIST, 'index.html'))) {
     throw new Error(`No admin build in ${ADMIN_DIST}: run \`npm run build -w admin\` (npm test does it first)`);
@@ -41,7 +44,13 @@ export async function openAdminBrowser(): Promise<AdminBrowser> {
   const t = await startTestApp({ adminDistDir: ADMIN_DIST });
   await t.app.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  // A browser that cannot start must not leave the app's timers running into the next test file.
+  const browser = await chromium
+    .launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS })
+    .catch(async (error: unknown) => {
+      await t.close();
+      throw new Error(`Could not start Debian's Chromium at ${CHROMIUM} (apt-get install chromium): ${String(error)}`);
+    });
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
   async function signedInAs(email: string, password: string): Promise<Page> {

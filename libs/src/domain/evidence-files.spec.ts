@@ -26,6 +26,7 @@ describe('detecting an evidence file by its first bytes', () => {
 describe('evidence file names', () => {
   it('keeps a plain name, Cyrillic included, trimmed', () => {
     expect(checkEvidenceFileName('  Мектеп шатыры.jpg ')).toEqual({ ok: true, name: 'Мектеп шатыры.jpg' });
+    expect(checkEvidenceFileName('roof 📷.jpg')).toEqual({ ok: true, name: 'roof 📷.jpg' });
   });
 
   it.each([
@@ -34,6 +35,8 @@ describe('evidence file names', () => {
     ['..\\..\\windows\\win.ini', /path/],
     ['C:evil.pdf', /path/],
     ['photo\u0000.jpg', /control/],
+    ['photo\uD800.jpg', /lone surrogate/],
+    ['\uDC00photo.jpg', /lone surrogate/],
     ['..', /"\."/],
     ['', /file name/],
     [`${'a'.repeat(197)}.jpg`, /at most 200/],

@@ -59,6 +59,8 @@ export interface EvidenceConfig {
   storage: 'local' | 's3';
   dir: string;
   maxBytes: number;
+  /** Where an upload is written while its type, size and hash are checked: the machine's temporary folder unless set. */
+  stagingDir: string | null;
   s3: {
     bucket: string | null;
     /** Unset: AWS itself; set for MinIO and other S3-compatible stores. */
@@ -237,6 +239,7 @@ function evidenceConfig(
     storage: storage === 's3' ? 's3' : 'local',
     dir: text('EVIDENCE_DIR') ?? '.data/evidence',
     maxBytes: integer('EVIDENCE_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    stagingDir: text('EVIDENCE_STAGING_DIR'),
     s3: {
       bucket,
       endpoint,

@@ -15,6 +15,7 @@ describe('evidence storage settings', () => {
       storage: 'local',
       dir: '.data/evidence',
       maxBytes: 20 * 1024 * 1024,
+      stagingDir: null,
       s3: {
         bucket: null,
         endpoint: null,

@@ -640,10 +640,13 @@ export function translateDatabaseError(error: unknown, resource: string): unknow
       ]);
     case '23514':
     case '23502':
-    case '22P02':
-    case '22001':
       return AppError.validation([{ field, message: 'has a value the database does not accept' }]);
     default:
+      // Class 22, a data exception (a date out of range, a number too large, text too long, …):
+      // whatever reached the database unchecked, it is the value that is wrong, not the server.
+      if (/^22[0-9A-Z]{3}$/.test(driverError.code ?? '')) {
+        return AppError.validation([{ field, message: 'has a value the database does not accept' }]);
+      }
       return error;
   }
 }

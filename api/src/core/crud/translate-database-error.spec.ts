@@ -28,4 +28,21 @@ describe('translateDatabaseError', () => {
     const other = new Error('connection lost');
     expect(translateDatabaseError(other, 'appeals')).toBe(other);
   });
+
+  it.each(['22007', '22008', '22003', '22P02', '22001'])(
+    'makes data exception %s (a value out of range or of the wrong form) a 400 naming the column',
+    (code) => {
+      const error = translateDatabaseError(failure({ code, column: 'received_on' }), 'appeals') as AppError;
+      expect(error).toBeInstanceOf(AppError);
+      expect(error.code).toBe(AppError.validation([]).code);
+      expect(error.details).toEqual([{ field: 'receivedOn', message: 'has a value the database does not accept' }]);
+    },
+  );
+
+  it('leaves a query error that is not about the value (a deadlock, a syntax error) a server error', () => {
+    for (const code of ['40P01', '42601']) {
+      const error = failure({ code });
+      expect(translateDatabaseError(error, 'appeals')).toBe(error);
+    }
+  });
 });

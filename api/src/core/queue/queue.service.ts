@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { createPostgresBackend, type Job, type JobsOptions, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import pg from 'pg';
 import { withTimeout } from '../with-timeout.js';
 import { type Clock, SystemClock } from '../clock/clock.js';
 
@@ -47,7 +48,8 @@ export interface QueueOptions {
 /**
  * The only door to the job queue: domains `add`, `schedule` and `cancel` jobs by name and register one
  * handler per job name; they never see a Redis or PostgreSQL client. Jobs are reminders: handlers
- * re-read the database, so a job that runs twice or late does no harm.
+ * re-read the database, so a job that runs late does no harm; and a job delivered again after it ran
+ * to the end (the queue delivers at least once) finds its run in `queue_job_runs` and does nothing.
  */
 @Injectable()
 export class QueueService implements OnApplicationShutdown {
@@ -59,6 +61,9 @@ export class QueueService implements OnApplicationShutdown {
   /** BullMQ leaves connections it was handed open; they are closed here on shutdown. */
   private readonly redisConnections: Redis[] = [];
   private readonly clock: Clock;
+  /** The ledger of jobs run to the end (`queue_job_runs`), on a small pool of its own. */
+  private ledger: pg.Pool | null = null;
+  private runsSinceSweep = 0;
 
   constructor(private readonly options: QueueOptions) {
     this.clock = options.clock ?? new SystemClock();
@@ -125,6 +130,7 @@ export class QueueService implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.worker?.close();
     await this.queue.close();
+    await this.ledger?.end();
     await Promise.all(
       // QUIT waits for a connection to come back; one that is down is simply dropped.
       this.redisConnections.map((connection) =>
@@ -135,12 +141,22 @@ export class QueueService implements OnApplicationShutdown {
     );
   }
 
+  /**
+   * What the worker does with each job it is handed: runs its handler unless this very run already
+   * went to the end, then records that it did. Public so that a redelivery can be tested.
+   */
+  async deliver(job: Pick<Job, 'id' | 'name' | 'data' | 'timestamp'>): Promise<void> {
+    const handler = this.handlers.get(job.name);
+    if (!handler) throw new Error(`No handler for job "${job.name}"`);
+    const key = this.runKey(job);
+    // Delivered again after a run that finished (the queue could not record it as done): not a new job.
+    if (await this.hasRun(key)) return;
+    await handler(job.data as Record<string, unknown>, { id: String(job.id), name: job.name });
+    await this.recordRun(key);
+  }
+
   private startWorker(): { close(): Promise<void> } {
-    const processor = async (job: Job) => {
-      const handler = this.handlers.get(job.name);
-      if (!handler) throw new Error(`No handler for job "${job.name}"`);
-      await handler(job.data as Record<string, unknown>, { id: String(job.id), name: job.name });
-    };
+    const processor = (job: Job) => this.deliver(job);
     const options = { concurrency: this.options.concurrency ?? 8 };
     const onFailed = (job: Job | undefined, error: Error) =>
       this.logger.error(`Job ${job?.name} ${job?.id} failed: ${error.message}`);
@@ -164,6 +180,38 @@ export class QueueService implements OnApplicationShutdown {
     return worker;
   }
 
+  /** One run of one job: the same id queued again later (a timer moved) is another run. */
+  private runKey(job: Pick<Job, 'id' | 'timestamp'>): string {
+    return [this.backend, this.options.redisPrefix ?? '', this.queueName, String(job.id), String(job.timestamp)].join(
+      ':',
+    );
+  }
+
+  private async hasRun(key: string): Promise<boolean> {
+    const { rowCount } = await this.ledgerPool().query(`SELECT 1 FROM queue_job_runs WHERE job_key = $1`, [key]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  private async recordRun(key: string): Promise<void> {
+    const now = this.clock.now();
+    const pool = this.ledgerPool();
+    await pool.query(`INSERT INTO queue_job_runs (job_key, ran_at) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [key, now]);
+    // A repeat comes within the job's retries (seconds): a day's ledger is more than enough.
+    if (++this.runsSinceSweep >= LEDGER_SWEEP_EVERY) {
+      this.runsSinceSweep = 0;
+      await pool.query(`DELETE FROM queue_job_runs WHERE ran_at < $1`, [new Date(now.getTime() - LEDGER_KEEP_MS)]);
+    }
+  }
+
+  private ledgerPool(): pg.Pool {
+    if (!this.ledger) {
+      this.ledger = new pg.Pool({ connectionString: this.options.databaseUrl, max: 2 });
+      // An idle connection the server drops must not take the process down; the next query reconnects.
+      this.ledger.on('error', (error) => this.logger.warn(`Queue ledger connection: ${error.message}`));
+    }
+    return this.ledger;
+  }
+
   private bounded<T>(work: Promise<T>, what: string): Promise<T> {
     return withTimeout(work, QUEUE_CALL_TIMEOUT_MS, `${what} on the ${this.backend} queue`);
   }
@@ -184,6 +232,10 @@ export class QueueService implements OnApplicationShutdown {
     return { connection: { connectionString: this.options.databaseUrl, schema: QUEUE_SCHEMA, max: 5 } };
   }
 }
+
+/** How long a finished job's run stays in the ledger, and how many runs pass between two sweeps. */
+const LEDGER_KEEP_MS = 24 * 3600 * 1000;
+const LEDGER_SWEEP_EVERY = 1_000;
 
 const JOB_DEFAULTS = {
   attempts: 5,
