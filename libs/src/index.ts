@@ -8,6 +8,7 @@ export * from './permissions/abilities.js';
 export * from './calendar/working-calendar.js';
 export * from './calendar/kazakhstan-holidays.js';
 export * from './sla/sla-clock.js';
+export * from './sla/sla-state-rules.js';
 export * from './domain/inspections.js';
 export * from './domain/prices.js';
 export * from './domain/evidence-files.js';

@@ -13,6 +13,8 @@ import {
   SLA_STATES,
   type SlaState,
   type WorkingCalendar,
+  SLA_RECORD_COLUMNS,
+  slaStateSqlByState,
 } from '@adaldesk/libs';
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
@@ -56,16 +58,8 @@ interface ChangeContext {
   notificationIds: string[];
 }
 
-/** The SQL of each SLA state, the same rules as `slaState` in libs, so a filter is exact to the second. */
-export const SLA_STATE_SQL: Record<SlaState, string> = {
-  on_track: 'record.decided_at IS NULL AND record.paused_since IS NULL AND :now < record.warning_at',
-  at_risk:
-    'record.decided_at IS NULL AND record.paused_since IS NULL AND record.warning_at <= :now AND :now <= record.due_at',
-  breached: 'record.decided_at IS NULL AND record.paused_since IS NULL AND record.due_at < :now',
-  paused: 'record.decided_at IS NULL AND record.paused_since IS NOT NULL',
-  met: 'record.decided_at IS NOT NULL AND record.decided_at <= record.due_at',
-  missed: 'record.decided_at IS NOT NULL AND record.decided_at > record.due_at',
-};
+/** The SQL of each SLA state, generated from the rules `slaState` evaluates (libs), so a filter is exact to the second. */
+const SLA_STATE_SQL = slaStateSqlByState(SLA_RECORD_COLUMNS);
 
 const MINIMUM_SEARCH_WORD = 3;
 /** The audit trail's name for reads of many appeals at once (a search, an export); an appeal's own id is a UUID. */

@@ -1,4 +1,4 @@
-import { withCheckDigit } from '@adaldesk/libs';
+import { slaStateCaseSql, withCheckDigit } from '@adaldesk/libs';
 import type pg from 'pg';
 import { MATTERS, NAMES, SLOT_VALUES } from '../seed/demo-appeal-texts.js';
 
@@ -154,13 +154,13 @@ SELECT
   CASE WHEN status = 'awaiting_info' THEN paused_since END,
   due_at, warning_at,
   CASE WHEN status IN ('resolved', 'closed', 'forwarded') THEN decided_at END,
-  CASE
-    WHEN status IN ('resolved', 'closed', 'forwarded') THEN CASE WHEN decided_at <= due_at THEN 'met' ELSE 'missed' END
-    WHEN status = 'awaiting_info' THEN 'paused'
-    WHEN $3 > due_at THEN 'breached'
-    WHEN $3 >= warning_at THEN 'at_risk'
-    ELSE 'on_track'
-  END,
+  ${slaStateCaseSql({
+    now: '$3',
+    dueAt: 'due_at',
+    warningAt: 'warning_at',
+    pausedSince: "(CASE WHEN status = 'awaiting_info' THEN paused_since END)",
+    decidedAt: "(CASE WHEN status IN ('resolved', 'closed', 'forwarded') THEN decided_at END)",
+  })},
   -- Flagged as the timers would have: else the app's reconciler re-flags them all while we measure.
   CASE WHEN warning_at <= least($3, CASE WHEN status IN ('resolved', 'closed', 'forwarded') THEN decided_at END) THEN warning_at END,
   CASE WHEN due_at < least($3, CASE WHEN status IN ('resolved', 'closed', 'forwarded') THEN decided_at END) THEN due_at END,

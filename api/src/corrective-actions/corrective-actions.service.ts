@@ -9,6 +9,9 @@ import {
   nextCorrectiveActionStatus,
   SLA_STATES,
   type WorkingCalendar,
+  SLA_RECORD_COLUMNS,
+  slaStateSqlByState,
+  type SlaState,
 } from '@adaldesk/libs';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
@@ -38,17 +41,12 @@ import { CorrectiveActionSlaJobs } from './jobs/corrective-action-sla.job.js';
 /** The SLA states a corrective action can be in (it never pauses). */
 export const CORRECTIVE_ACTION_SLA_STATES = SLA_STATES.filter((state) => state !== 'paused');
 
-/** A running action's state comes from the clock; a stopped one's was recorded when it stopped. */
-const SLA_STATE_SQL: Record<string, string> = {
-  on_track: `(record.decided_at IS NULL AND :now < record.warning_at)
-             OR (record.decided_at IS NOT NULL AND record.sla_state = 'on_track')`,
-  at_risk: `(record.decided_at IS NULL AND record.warning_at <= :now AND :now <= record.due_at)
-            OR (record.decided_at IS NOT NULL AND record.sla_state = 'at_risk')`,
-  breached: `(record.decided_at IS NULL AND record.due_at < :now)
-             OR (record.decided_at IS NOT NULL AND record.sla_state = 'breached')`,
-  met: `record.decided_at IS NOT NULL AND record.sla_state = 'met'`,
-  missed: `record.decided_at IS NOT NULL AND record.sla_state = 'missed'`,
-};
+/** A running action's state comes from the clock; a stopped one's was recorded when it stopped (it never pauses). */
+const SLA_STATE_SQL = slaStateSqlByState({
+  ...SLA_RECORD_COLUMNS,
+  pausedSince: null,
+  recordedState: 'record.sla_state',
+});
 
 /** `filter={"overdue": true}`: running and past the deadline (false: everything else). */
 const OVERDUE_FILTER: FilterSpec = { property: 'dueAt', type: 'boolean', operator: 'eq' };
@@ -306,7 +304,7 @@ export class CorrectiveActionsService extends CrudService<CorrectiveAction> {
           { field: 'filter.slaState', message: `must be one of: ${CORRECTIVE_ACTION_SLA_STATES.join(', ')}` },
         ]);
       }
-      builder.andWhere(`(${states.map((state) => `(${SLA_STATE_SQL[state]})`).join(' OR ') || 'FALSE'})`);
+      builder.andWhere(`(${states.map((state) => `(${SLA_STATE_SQL[state as SlaState]})`).join(' OR ') || 'FALSE'})`);
     }
   }
 

@@ -1,6 +1,18 @@
+import { slaPointReachedSql } from '@adaldesk/libs';
 import type { EntityManager } from 'typeorm';
 import { DeadlineTimers, type OverdueRecord, type PendingTimer } from './deadline-timers.js';
 import type { SlaEngine } from './sla-engine.service.js';
+
+/** A running record's points, from the rules that define its SLA state (libs); the present is `$2`. */
+const POINT_COLUMNS = {
+  now: '$2',
+  dueAt: 'due_at',
+  warningAt: 'warning_at',
+  pausedSince: null,
+  decidedAt: 'decided_at',
+};
+const WARNING_REACHED = slaPointReachedSql('warning', POINT_COLUMNS);
+const BREACH_REACHED = slaPointReachedSql('breach', POINT_COLUMNS);
 
 export type SlaPoint = 'warning' | 'breach';
 
@@ -92,11 +104,11 @@ export abstract class WarningBreachTimers<Timed extends SlaTimedRecord> extends 
   // set whose first point has come, not every open record (at a million appeals, 10 ms instead of 470).
   protected async overdue(limit: number): Promise<OverdueRecord<SlaPoint>[]> {
     const rows: { id: string; warn: boolean; breach: boolean }[] = await this.sla.dataSource.query(
-      `SELECT id, (warned_at IS NULL AND warning_at <= $2) AS warn, (breached_at IS NULL AND due_at < $2) AS breach
+      `SELECT id, (warned_at IS NULL AND ${WARNING_REACHED}) AS warn, (breached_at IS NULL AND ${BREACH_REACHED}) AS breach
          FROM ${this.timing.table}
         WHERE (${this.timing.runningCondition}) AND (warned_at IS NULL OR breached_at IS NULL)
           AND least(warning_at, due_at) <= $2
-          AND ((warned_at IS NULL AND warning_at <= $2) OR (breached_at IS NULL AND due_at < $2))
+          AND ((warned_at IS NULL AND ${WARNING_REACHED}) OR (breached_at IS NULL AND ${BREACH_REACHED}))
         ORDER BY least(warning_at, due_at) LIMIT $1`,
       [limit, this.sla.clock.now()],
     );
@@ -125,11 +137,11 @@ export abstract class WarningBreachTimers<Timed extends SlaTimedRecord> extends 
       // TypeORM answers an UPDATE with [rows, count].
       const [rows]: [FlaggedRecord[], number] = await manager.query(
         point === 'warning'
-          ? `UPDATE ${table} SET warned_at = $2, sla_state = CASE WHEN due_at < $2 THEN 'breached' ELSE 'at_risk' END
-              WHERE id = $1 AND warned_at IS NULL AND warning_at <= $2 AND (${runningCondition})
+          ? `UPDATE ${table} SET warned_at = $2, sla_state = CASE WHEN ${BREACH_REACHED} THEN 'breached' ELSE 'at_risk' END
+              WHERE id = $1 AND warned_at IS NULL AND ${WARNING_REACHED} AND (${runningCondition})
               RETURNING ${FLAGGED_COLUMNS}, ${flaggedColumns}`
           : `UPDATE ${table} SET breached_at = $2, sla_state = 'breached'
-              WHERE id = $1 AND breached_at IS NULL AND due_at < $2 AND (${runningCondition})
+              WHERE id = $1 AND breached_at IS NULL AND ${BREACH_REACHED} AND (${runningCondition})
               RETURNING ${FLAGGED_COLUMNS}, ${flaggedColumns}`,
         [id, this.sla.clock.now()],
       );

@@ -4,11 +4,12 @@ import {
   STATS_DIMENSIONS,
   type StatsDimension,
   type WorkingCalendar,
+  SLA_RECORD_COLUMNS,
+  slaStateSql,
 } from '@adaldesk/libs';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { Appeal } from '../appeals/appeal.entity.js';
-import { SLA_STATE_SQL } from '../appeals/appeals.service.js';
 import { applyAbility } from '../core/access/ability-to-sql.js';
 import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
 import { AppError, ErrorCode, type FieldProblem } from '../core/errors/app-error.js';
@@ -243,7 +244,7 @@ export class AppealStatsService {
       .select('count(*)::int', 'total')
       .setParameter('now', now);
     for (const state of OPEN_SLA_STATES) {
-      builder.addSelect(`count(*) FILTER (WHERE ${SLA_STATE_SQL[state]})::int`, state);
+      builder.addSelect(`count(*) FILTER (WHERE ${slaStateSql(state, SLA_RECORD_COLUMNS)})::int`, state);
     }
     // Each bucket as a range of registration times, returned too so a dashboard can open its list.
     const bounds = BACKLOG_BUCKETS.map((bucket) => ({

@@ -2,6 +2,7 @@ import { SLA_UNITS, type SlaUnit } from '../domain/resources.js';
 import { MS_PER_HOUR } from '../calendar/civil-date.js';
 import { assertInstant, assertWholeNumber } from '../calendar/validation.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
+import { evaluateSlaRules } from './sla-state-rules.js';
 
 export const SLA_STATES = ['on_track', 'at_risk', 'breached', 'paused', 'met', 'missed'] as const;
 export type SlaState = (typeof SLA_STATES)[number];
@@ -123,25 +124,16 @@ export function warningPoint(
 }
 
 /**
- * Where a record stands: a decision settles it (`met` on or before `dueAt`, `missed` after); an
- * undecided record is `paused` while a pause is open, whatever the time, then `breached` after
- * `dueAt`, `at_risk` from `warningAt`, and `on_track` before.
+ * Where a record stands, by `SLA_STATE_RULES` (sla-state-rules.ts), the one definition the SQL of
+ * lists, timers and statistics is generated from as well.
  */
 export function slaState({ now, dueAt, warningAt, pausedSince, decidedAt }: SlaStateInput): SlaState {
   assertInstant(now, 'now');
   assertInstant(dueAt, 'dueAt');
   assertInstant(warningAt, 'warningAt');
-  if (decidedAt !== null) {
-    assertInstant(decidedAt, 'decidedAt');
-    return decidedAt <= dueAt ? 'met' : 'missed';
-  }
-  if (pausedSince !== null) {
-    assertInstant(pausedSince, 'pausedSince');
-    return 'paused';
-  }
-  if (now > dueAt) return 'breached';
-  if (now >= warningAt) return 'at_risk';
-  return 'on_track';
+  if (decidedAt !== null) assertInstant(decidedAt, 'decidedAt');
+  if (pausedSince !== null) assertInstant(pausedSince, 'pausedSince');
+  return evaluateSlaRules({ now, dueAt, warningAt, pausedSince, decidedAt });
 }
 
 function assertPolicyTerms(policy: SlaPolicyTerms): void {
