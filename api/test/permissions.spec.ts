@@ -1,4 +1,5 @@
-import type { Role } from '@adaldesk/libs';
+import { randomUUID } from 'node:crypto';
+import { NEVER_DELETED, type Role } from '@adaldesk/libs';
 import { bearer, startTestApp, type TestApp, unique } from './test-app.js';
 import { testNow } from './test-clock.js';
 
@@ -396,3 +397,14 @@ test.each(
     .send({ version: referral.version, ...(action === 'record-verdict' ? { verdict: 'convicted' } : {}) });
   expect(response.status).toBe(expected);
 });
+
+test.each(Object.entries(NEVER_DELETED))(
+  '%s are never deleted: an admin is told why and what to do instead (405), the rest are refused (403)',
+  async (resource, reason) => {
+    // Refused before any record is looked up: the same answer for any id.
+    const id = randomUUID();
+    const asAdmin = await t.http.delete(`/api/${resource}/${id}`).set(bearer(t.tokens.admin));
+    expect({ status: asAdmin.status, message: asAdmin.body.message }).toEqual({ status: 405, message: reason });
+    expect((await t.http.delete(`/api/${resource}/${id}`).set(bearer(t.tokens.manager))).status).toBe(403);
+  },
+);

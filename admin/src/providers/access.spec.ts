@@ -18,15 +18,17 @@ const READ_EXPORT = 'list show export';
  * A change to the shared rules shows up here as a diff.
  */
 const EXPECTED: Record<string, Record<Role, string>> = {
-  // Appeals are never deleted; inspectors read them (without applicants), auditors also export them.
+  // Appeals are never deleted, not even by an admin (NEVER_DELETED); inspectors read them (without
+  // applicants), auditors also export them.
   appeals: {
-    admin: ALL,
+    admin: 'list show create edit export',
     manager: 'list show create edit export',
     officer: 'list show create edit export',
     inspector: READ,
     auditor: READ_EXPORT,
   },
-  users: { admin: ALL, manager: READ, officer: READ, inspector: READ, auditor: READ },
+  // Users are deactivated, never deleted: the audit trail keeps naming them.
+  users: { admin: 'list show create edit export', manager: READ, officer: READ, inspector: READ, auditor: READ },
   // Reference data: everyone reads and exports it.
   regions: { admin: ALL, manager: READ_EXPORT, officer: READ_EXPORT, inspector: READ_EXPORT, auditor: READ_EXPORT },
   categories: {
@@ -67,9 +69,9 @@ const EXPECTED: Record<string, Record<Role, string>> = {
     inspector: 'list show edit',
     auditor: 'list show edit',
   },
-  // Inspectors plan and edit the inspections they lead or are on; nobody deletes one but an admin asks.
+  // Inspectors plan and edit the inspections they lead or are on; nobody deletes one, an admin neither.
   inspections: {
-    admin: ALL,
+    admin: 'list show create edit export',
     manager: 'list show create edit export',
     officer: READ_EXPORT,
     inspector: 'list show create edit export',

@@ -262,14 +262,6 @@ export class AppealsService extends CrudService<Appeal> {
     });
   }
 
-  override async remove(user: AuthenticatedUser): Promise<object> {
-    this.assertAllowed(user, 'delete');
-    throw new AppError(
-      ErrorCode.MethodNotAllowed,
-      'Appeals are never deleted: they are part of the legal record. Resolve or close them instead',
-    );
-  }
-
   /** A workflow step, `POST /api/appeals/:id/actions/<action>`. */
   async act(user: AuthenticatedUser, id: string, step: string, body: unknown): Promise<object> {
     const { action, dto } = await this.stepBody(user, step, body, ACTION_BODIES);

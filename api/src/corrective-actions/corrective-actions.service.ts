@@ -253,14 +253,6 @@ export class CorrectiveActionsService extends CrudService<CorrectiveAction> {
     });
   }
 
-  override async remove(user: AuthenticatedUser): Promise<object> {
-    this.assertAllowed(user, 'delete');
-    throw new AppError(
-      ErrorCode.MethodNotAllowed,
-      'Corrective actions are never deleted: they are part of the record. Cancel the action instead',
-    );
-  }
-
   /** A step, `POST /api/corrective-actions/:id/actions/<action>`. */
   async act(user: AuthenticatedUser, id: string, step: string, body: unknown): Promise<object> {
     const { action, dto } = await this.stepBody(user, step, body, CORRECTIVE_ACTION_BODIES);

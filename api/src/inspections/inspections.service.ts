@@ -184,14 +184,6 @@ export class InspectionsService extends CrudService<Inspection> {
     });
   }
 
-  override async remove(user: AuthenticatedUser): Promise<object> {
-    this.assertAllowed(user, 'delete');
-    throw new AppError(
-      ErrorCode.MethodNotAllowed,
-      'Inspections are never deleted: they are part of the record. Cancel the inspection instead',
-    );
-  }
-
   /** A workflow step, `POST /api/inspections/:id/actions/<action>`. */
   async act(user: AuthenticatedUser, id: string, action: string, body: unknown): Promise<object> {
     const { action: known, dto } = await this.stepBody(user, action, body, INSPECTION_ACTION_BODIES);

@@ -251,14 +251,6 @@ export class ReferralsService extends CrudService<Referral> {
     }
   }
 
-  override async remove(user: AuthenticatedUser): Promise<object> {
-    this.assertAllowed(user, 'delete');
-    throw new AppError(
-      ErrorCode.MethodNotAllowed,
-      'Referrals are never deleted: they are part of the record. Record the refusal or the verdict instead',
-    );
-  }
-
   /** A funnel step, `POST /api/referrals/:id/actions/<action>`. */
   async act(user: AuthenticatedUser, id: string, step: string, body: unknown): Promise<object> {
     const { action, dto } = await this.stepBody(user, step, body, REFERRAL_ACTION_BODIES);

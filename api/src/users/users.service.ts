@@ -7,7 +7,7 @@ import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
 import { SignedInUsers } from '../core/auth/signed-in-users.js';
 import { CrudService } from '../core/crud/crud.service.js';
 import { filtersFor } from '../core/crud/list-query.js';
-import { AppError, ErrorCode } from '../core/errors/app-error.js';
+import { AppError } from '../core/errors/app-error.js';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto.js';
 import { User } from './user.entity.js';
 
@@ -45,14 +45,6 @@ export class UsersService extends CrudService<User> {
     // Other instances hear of the change from the database; this one's next request must not wait for that.
     this.signedIn.forget(id);
     return updated;
-  }
-
-  override async remove(user: AuthenticatedUser): Promise<object> {
-    this.assertAllowed(user, 'delete');
-    throw new AppError(
-      ErrorCode.MethodNotAllowed,
-      'Users are never deleted, so the audit trail keeps naming them; set "active": false to deactivate',
-    );
   }
 
   protected override async toEntityValues(dto: object, existing: User | null): Promise<Partial<User>> {

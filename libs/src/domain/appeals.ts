@@ -1,3 +1,4 @@
+import { defineWorkflow } from '../workflow/workflow.js';
 /** Applicant identity fields: hidden from inspectors and auditors everywhere (lists, exports, audit). */
 export const APPLICANT_PERSONAL_FIELDS = [
   'applicantName',
@@ -55,7 +56,7 @@ export const DECIDED_APPEAL_STATUSES: readonly AppealStatus[] = [...RESOLVED_APP
  * The workflow steps, `POST /api/appeals/:id/actions/<action>`, each with the statuses it starts from
  * and the status it leads to. Extension steps keep the status and move the deadline instead.
  */
-export const APPEAL_WORKFLOW = {
+export const appealWorkflow = defineWorkflow<AppealStatus>()({
   triage: { from: ['registered', 'triaged'], to: 'triaged' },
   start: { from: ['triaged', 'reopened'], to: 'in_progress' },
   'request-info': { from: ['in_progress'], to: 'awaiting_info' },
@@ -66,32 +67,16 @@ export const APPEAL_WORKFLOW = {
   resolve: { from: ['in_progress'], to: 'resolved' },
   close: { from: ['resolved'], to: 'closed' },
   reopen: { from: RESOLVED_APPEAL_STATUSES, to: 'reopened' },
-} as const satisfies Record<string, { from: readonly AppealStatus[]; to: AppealStatus | null }>;
+});
+export const APPEAL_WORKFLOW = appealWorkflow.steps;
 
 export type AppealAction = keyof typeof APPEAL_WORKFLOW;
-export const APPEAL_ACTIONS = Object.keys(APPEAL_WORKFLOW) as AppealAction[];
-
-export const isAppealAction = (value: unknown): value is AppealAction =>
-  typeof value === 'string' && Object.hasOwn(APPEAL_WORKFLOW, value);
-
+export const APPEAL_ACTIONS = appealWorkflow.actions as AppealAction[];
+export const isAppealAction = appealWorkflow.isAction;
 /** The actions the workflow allows from `status` (permissions aside). */
-export function appealActionsFrom(status: AppealStatus): AppealAction[] {
-  return APPEAL_ACTIONS.filter((action) => (APPEAL_WORKFLOW[action].from as readonly AppealStatus[]).includes(status));
-}
-
-/**
- * The status `action` leads to from `status`, or an error naming the actions allowed from there.
- * Extension steps keep the status.
- */
-export function nextAppealStatus(
-  status: AppealStatus,
-  action: AppealAction,
-): { ok: true; status: AppealStatus } | { ok: false; allowed: AppealAction[] } {
-  const step = APPEAL_WORKFLOW[action];
-  if (!(step.from as readonly AppealStatus[]).includes(status))
-    return { ok: false, allowed: appealActionsFrom(status) };
-  return { ok: true, status: step.to ?? status };
-}
+export const appealActionsFrom = appealWorkflow.actionsFrom;
+/** The status `action` leads to from `status`, or the actions allowed from there. */
+export const nextAppealStatus = appealWorkflow.next;
 
 /** Days an appeal from the same applicant about the same organisation counts as a possible duplicate. */
 export const DUPLICATE_WINDOW_DAYS = 30;

@@ -1,3 +1,4 @@
+import { defineWorkflow } from '../workflow/workflow.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { computeDueAt, type SlaDeadline, type SlaPolicyTerms, warningPoint } from '../sla/sla-clock.js';
 
@@ -12,38 +13,22 @@ export type CorrectiveActionStatus = (typeof CORRECTIVE_ACTION_STATUSES)[number]
  * (recorded by the inspector), the inspector verifies it or rejects it back to open; a manager extends
  * the deadline while it is open; it may be cancelled until verified. `to: null` keeps the status.
  */
-export const CORRECTIVE_ACTION_WORKFLOW = {
+export const correctiveActionWorkflow = defineWorkflow<CorrectiveActionStatus>()({
   'report-done': { from: ['open'], to: 'reported_done' },
   verify: { from: ['reported_done'], to: 'verified' },
   reject: { from: ['reported_done'], to: 'open' },
   extend: { from: ['open'], to: null },
   cancel: { from: ['open', 'reported_done'], to: 'cancelled' },
-} as const satisfies Record<string, { from: readonly CorrectiveActionStatus[]; to: CorrectiveActionStatus | null }>;
+});
+export const CORRECTIVE_ACTION_WORKFLOW = correctiveActionWorkflow.steps;
 
 export type CorrectiveActionAction = keyof typeof CORRECTIVE_ACTION_WORKFLOW;
-export const CORRECTIVE_ACTION_ACTIONS = Object.keys(CORRECTIVE_ACTION_WORKFLOW) as CorrectiveActionAction[];
-
-export const isCorrectiveActionAction = (value: unknown): value is CorrectiveActionAction =>
-  typeof value === 'string' && Object.hasOwn(CORRECTIVE_ACTION_WORKFLOW, value);
-
+export const CORRECTIVE_ACTION_ACTIONS = correctiveActionWorkflow.actions as CorrectiveActionAction[];
+export const isCorrectiveActionAction = correctiveActionWorkflow.isAction;
 /** The actions the workflow allows from `status` (permissions aside). */
-export function correctiveActionActionsFrom(status: CorrectiveActionStatus): CorrectiveActionAction[] {
-  return CORRECTIVE_ACTION_ACTIONS.filter((action) =>
-    (CORRECTIVE_ACTION_WORKFLOW[action].from as readonly CorrectiveActionStatus[]).includes(status),
-  );
-}
-
+export const correctiveActionActionsFrom = correctiveActionWorkflow.actionsFrom;
 /** The status `action` leads to from `status`, or the actions allowed from there. */
-export function nextCorrectiveActionStatus(
-  status: CorrectiveActionStatus,
-  action: CorrectiveActionAction,
-): { ok: true; status: CorrectiveActionStatus } | { ok: false; allowed: CorrectiveActionAction[] } {
-  const step = CORRECTIVE_ACTION_WORKFLOW[action];
-  if (!(step.from as readonly CorrectiveActionStatus[]).includes(status)) {
-    return { ok: false, allowed: correctiveActionActionsFrom(status) };
-  }
-  return { ok: true, status: step.to ?? status };
-}
+export const nextCorrectiveActionStatus = correctiveActionWorkflow.next;
 
 /** `CA-2026-000123`: the year of issue and a number from one sequence. */
 export function formatCorrectiveActionNumber(year: number, sequence: number): string {

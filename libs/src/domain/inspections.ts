@@ -1,3 +1,4 @@
+import { defineWorkflow } from '../workflow/workflow.js';
 /** Monitoring visits: to a school (its finances, repair funds, meals) or to a market (its prices). */
 export const INSPECTION_TYPES = ['school', 'market'] as const;
 export type InspectionType = (typeof INSPECTION_TYPES)[number];
@@ -19,38 +20,22 @@ export const OPEN_INSPECTION_STATUSES: readonly InspectionStatus[] = ['planned',
  *   is answered.
  * - `close` is the head's sign-off on a completed inspection; `cancel` needs a reason.
  */
-export const INSPECTION_WORKFLOW = {
+export const inspectionWorkflow = defineWorkflow<InspectionStatus>()({
   plan: { from: ['planned'], to: 'planned' },
   start: { from: ['planned'], to: 'in_progress' },
   complete: { from: ['in_progress'], to: 'completed' },
   close: { from: ['completed'], to: 'closed' },
   cancel: { from: ['planned', 'in_progress'], to: 'cancelled' },
-} as const satisfies Record<string, { from: readonly InspectionStatus[]; to: InspectionStatus }>;
+});
+export const INSPECTION_WORKFLOW = inspectionWorkflow.steps;
 
 export type InspectionAction = keyof typeof INSPECTION_WORKFLOW;
-export const INSPECTION_ACTIONS = Object.keys(INSPECTION_WORKFLOW) as InspectionAction[];
-
-export const isInspectionAction = (value: unknown): value is InspectionAction =>
-  typeof value === 'string' && Object.hasOwn(INSPECTION_WORKFLOW, value);
-
+export const INSPECTION_ACTIONS = inspectionWorkflow.actions as InspectionAction[];
+export const isInspectionAction = inspectionWorkflow.isAction;
 /** The actions the workflow allows from `status` (permissions aside). */
-export function inspectionActionsFrom(status: InspectionStatus): InspectionAction[] {
-  return INSPECTION_ACTIONS.filter((action) =>
-    (INSPECTION_WORKFLOW[action].from as readonly InspectionStatus[]).includes(status),
-  );
-}
-
+export const inspectionActionsFrom = inspectionWorkflow.actionsFrom;
 /** The status `action` leads to from `status`, or the actions allowed from there. */
-export function nextInspectionStatus(
-  status: InspectionStatus,
-  action: InspectionAction,
-): { ok: true; status: InspectionStatus } | { ok: false; allowed: InspectionAction[] } {
-  const step = INSPECTION_WORKFLOW[action];
-  if (!(step.from as readonly InspectionStatus[]).includes(status)) {
-    return { ok: false, allowed: inspectionActionsFrom(status) };
-  }
-  return { ok: true, status: step.to };
-}
+export const nextInspectionStatus = inspectionWorkflow.next;
 
 /** `IN-2026-000123`: the year of the planned start and a number from one sequence. */
 export function formatInspectionNumber(year: number, sequence: number): string {

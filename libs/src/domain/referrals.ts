@@ -1,3 +1,4 @@
+import { defineWorkflow } from '../workflow/workflow.js';
 /** The law-enforcement bodies materials are sent to; `other` names the body in `agencyName`. */
 export const REFERRAL_AGENCIES = ['anti_corruption', 'police', 'prosecutor', 'financial_monitoring', 'other'] as const;
 export type ReferralAgency = (typeof REFERRAL_AGENCIES)[number];
@@ -52,16 +53,22 @@ export type ReferralDateField = (typeof REFERRAL_STATUS_DATES)[ReferralStatus];
  * status it leads to. A case is opened only after the agency has started its review (so every count
  * of the funnel is part of the one before it); materials may be refused on receipt or after review.
  */
-export const REFERRAL_WORKFLOW = {
+export const referralWorkflow = defineWorkflow<ReferralStatus>()({
   'start-review': { from: ['referred'], to: 'under_review' },
   'open-case': { from: ['under_review'], to: 'case_opened' },
   refuse: { from: ['referred', 'under_review'], to: 'refused' },
   'send-to-court': { from: ['case_opened'], to: 'sent_to_court' },
   'record-verdict': { from: ['sent_to_court'], to: 'verdict' },
-} as const satisfies Record<string, { from: readonly ReferralStatus[]; to: ReferralStatus }>;
+});
+export const REFERRAL_WORKFLOW = referralWorkflow.steps;
 
 export type ReferralAction = keyof typeof REFERRAL_WORKFLOW;
-export const REFERRAL_ACTIONS = Object.keys(REFERRAL_WORKFLOW) as ReferralAction[];
+export const REFERRAL_ACTIONS = referralWorkflow.actions as ReferralAction[];
+export const isReferralAction = referralWorkflow.isAction;
+/** The actions the workflow allows from `status` (permissions aside). */
+export const referralActionsFrom = referralWorkflow.actionsFrom;
+/** The status `action` leads to from `status`, or the actions allowed from there. */
+export const nextReferralStatus = referralWorkflow.next;
 
 /** The fields each step asks for besides its date `on` (required ones first). */
 export const REFERRAL_ACTION_FIELDS: Record<ReferralAction, readonly string[]> = {
@@ -71,28 +78,6 @@ export const REFERRAL_ACTION_FIELDS: Record<ReferralAction, readonly string[]> =
   'send-to-court': [],
   'record-verdict': ['verdict', 'sanctions', 'damagesRecovered'],
 };
-
-export const isReferralAction = (value: unknown): value is ReferralAction =>
-  typeof value === 'string' && Object.hasOwn(REFERRAL_WORKFLOW, value);
-
-/** The actions the workflow allows from `status` (permissions aside). */
-export function referralActionsFrom(status: ReferralStatus): ReferralAction[] {
-  return REFERRAL_ACTIONS.filter((action) =>
-    (REFERRAL_WORKFLOW[action].from as readonly ReferralStatus[]).includes(status),
-  );
-}
-
-/** The status `action` leads to from `status`, or the actions allowed from there. */
-export function nextReferralStatus(
-  status: ReferralStatus,
-  action: ReferralAction,
-): { ok: true; status: ReferralStatus } | { ok: false; allowed: ReferralAction[] } {
-  const step = REFERRAL_WORKFLOW[action];
-  if (!(step.from as readonly ReferralStatus[]).includes(status)) {
-    return { ok: false, allowed: referralActionsFrom(status) };
-  }
-  return { ok: true, status: step.to };
-}
 
 /** The dates a referral has reached so far, by the field that holds each. */
 export type ReferralDates = Partial<Record<ReferralDateField, string | null>>;

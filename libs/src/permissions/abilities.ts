@@ -53,6 +53,19 @@ const CORRECTIVE_ACTION_INSPECTOR_STEPS: CorrectiveActionAction[] = ['report-don
  */
 export const STATS_SUBJECT = 'stats';
 
+/**
+ * Records that are part of the record: nobody deletes them, admins included, and each says what to do
+ * instead. The rule stands in the abilities, so the admin hides "Delete" for the reason the API refuses
+ * it (405 to whom nothing else would stop, 403 to the rest).
+ */
+export const NEVER_DELETED: Partial<Record<Resource, string>> = {
+  appeals: 'Appeals are never deleted: they are part of the legal record. Resolve or close them instead',
+  referrals: 'Referrals are never deleted: they are part of the record. Record the refusal or the verdict instead',
+  inspections: 'Inspections are never deleted: they are part of the record. Cancel the inspection instead',
+  'corrective-actions': 'Corrective actions are never deleted: they are part of the record. Cancel the action instead',
+  users: 'Users are never deleted, so the audit trail keeps naming them; set "active": false to deactivate',
+};
+
 /** Reference data every signed-in user reads; only admins change it. */
 const READ_BY_EVERYONE: Resource[] = ['regions', 'categories', 'calendar-days', 'sla-policies', 'organisations'];
 
@@ -137,6 +150,9 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   // Officers and inspectors work cases rather than dashboards (an officer's confidential appeals are
   // theirs one by one, which figures per region cannot respect).
   if (actor.role === 'manager' || actor.role === 'auditor') can('read', STATS_SUBJECT);
+
+  for (const [resource, reason] of Object.entries(NEVER_DELETED))
+    cannot('delete', resource as Resource).because(reason);
 
   return build();
 }

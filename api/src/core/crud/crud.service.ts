@@ -1,5 +1,5 @@
 import { subject as asSubject } from '@casl/ability';
-import { type Action, fieldsHiddenFrom, type Resource, type SubjectRecord } from '@adaldesk/libs';
+import { type Action, fieldsHiddenFrom, NEVER_DELETED, type Resource, type SubjectRecord } from '@adaldesk/libs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { ClassConstructor } from 'class-transformer';
@@ -281,7 +281,21 @@ export class CrudService<E extends Row> implements CrudEndpoints {
     return this.presentOne(saved, user);
   }
 
+  /**
+   * A resource that is never deleted (`NEVER_DELETED` in the permission rules): 405 with what to do
+   * instead to whom only that rule stops (an admin, who may otherwise manage all); the rest get the
+   * usual 403 from `assertAllowed`.
+   */
+  protected refuseNeverDeleted(user: AuthenticatedUser): void {
+    const reason = NEVER_DELETED[this.spec.resource as Resource];
+    if (!reason) return;
+    if (user.ability.rulesFor('delete', this.spec.resource).some((rule) => !rule.inverted)) {
+      throw new AppError(ErrorCode.MethodNotAllowed, reason);
+    }
+  }
+
   async remove(user: AuthenticatedUser, id: string): Promise<object> {
+    this.refuseNeverDeleted(user);
     this.assertAllowed(user, 'delete');
     const removed = await this.inTransaction(async (manager) => {
       const existing = await this.findVisible(manager, user, id, 'read', true);
