@@ -82,7 +82,7 @@ const APPEAL_WORKFLOW: Workflow<AppealRecord, AppealAction> = {
       ? { categoryId: appeal.categoryId, organisationId: appeal.organisationId, assigneeId: appeal.assigneeId }
       : {},
   send: (dataProvider, { record, action, values }) =>
-    dataProvider.appealAction({ id: record.id, action, body: appealActionBody(action, values, record.version) }),
+    dataProvider.step<AppealRecord>('appeals', record.id, action, appealActionBody(action, values, record.version)),
 };
 
 /** The workflow steps this user may take from the appeal's status, each opening its small form. */

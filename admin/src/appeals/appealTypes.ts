@@ -1,12 +1,4 @@
-import type {
-  AppealAction,
-  AppealChannel,
-  AppealKind,
-  AppealOutcome,
-  AppealStatus,
-  Role,
-  SlaState,
-} from '@adaldesk/libs';
+import type { AppealChannel, AppealKind, AppealOutcome, AppealStatus, Role, SlaState } from '@adaldesk/libs';
 
 /** An appeal as `GET /api/appeals/:id` returns it; applicant fields are absent for those who may not read them. */
 export interface AppealRecord {
@@ -69,11 +61,4 @@ export interface DeadlinePreview {
   dueAt: string;
   warningAt: string;
   policy: { id: string; code: string; name: string; goalAmount: number; goalUnit: string };
-}
-
-export interface AppealActionRequest {
-  id: string;
-  action: AppealAction;
-  /** The step's own fields; the record's `version` is added by the caller. */
-  body: Record<string, unknown> & { version: number };
 }

@@ -41,11 +41,12 @@ const CORRECTIVE_ACTION_WORKFLOW: Workflow<CorrectiveActionRecord, CorrectiveAct
   actionsOf: (record) => correctiveActionActionsFrom(record.status),
   Fields: StepForm,
   send: (dataProvider, { record, action, values }) =>
-    dataProvider.correctiveActionStep({
-      id: record.id,
+    dataProvider.step<CorrectiveActionRecord>(
+      'corrective-actions',
+      record.id,
       action,
-      body: correctiveActionStepBody(action, values, record.version),
-    }),
+      correctiveActionStepBody(action, values, record.version),
+    ),
 };
 
 /** The steps the workflow allows from the action's status and the rules allow this user. */

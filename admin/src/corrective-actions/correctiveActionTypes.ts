@@ -1,4 +1,4 @@
-import type { CorrectiveActionAction, CorrectiveActionStatus, SlaState } from '@adaldesk/libs';
+import type { CorrectiveActionStatus, SlaState } from '@adaldesk/libs';
 
 /** A corrective action as `GET /api/corrective-actions/:id` returns it. */
 export interface CorrectiveActionRecord {
@@ -32,10 +32,4 @@ export interface CorrectiveActionRecord {
   version: number;
   createdAt: string;
   updatedAt: string;
-}
-
-export interface CorrectiveActionStepRequest {
-  id: string;
-  action: CorrectiveActionAction;
-  body: Record<string, unknown> & { version: number };
 }

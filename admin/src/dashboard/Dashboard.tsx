@@ -46,11 +46,10 @@ import {
   periodPresets,
   shareCell,
 } from './dashboardLinks';
+import { OFFICE_TIME_ZONE } from '../officeTime';
 import { BreakdownTable, breakdownCsv, countText, FigureLink, KpiCard, Panel } from './DashboardParts';
 import type { Breakdown, BreakdownRow, DashboardQuery, FindingStats, Overview, Trend } from './statsTypes';
 
-/** The office's time zone until the API has answered with the calendar's own. */
-const DEFAULT_TIME_ZONE = 'Asia/Almaty';
 const TOP = 10;
 
 interface Figures {
@@ -118,7 +117,7 @@ export const Dashboard = ({ user }: { user: SessionUser }) => {
   const { canAccess: canReadFindings } = useCanAccess({ resource: 'findings', action: 'list' });
   const { canAccess: canReadReferrals } = useCanAccess({ resource: 'referrals', action: 'list' });
 
-  const today = civilToday(DEFAULT_TIME_ZONE);
+  const today = civilToday(OFFICE_TIME_ZONE);
   const presets = periodPresets(today);
   const [stored, setQuery] = useStore<DashboardQuery>(`dashboard.query.${user.id}`, presets.twelveMonths);
   // A period stored on an earlier day keeps its dates; a region only a national user may choose.
@@ -151,7 +150,7 @@ export const Dashboard = ({ user }: { user: SessionUser }) => {
       : translate('app.national')
     : localizedName(ownRegion, locale);
 
-  const timeZone = figures?.overview.timeZone ?? DEFAULT_TIME_ZONE;
+  const timeZone = figures?.overview.timeZone ?? OFFICE_TIME_ZONE;
   const scope = { from: query.from, to: query.to, regionId: query.regionId, timeZone };
   const links = appealLinks(scope);
   const keyLinks = (dimension: string) => (row: BreakdownRow) => {

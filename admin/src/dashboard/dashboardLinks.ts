@@ -7,30 +7,13 @@ import {
   DECIDED_APPEAL_STATUSES,
   FAVOURABLE_OUTCOMES,
   RESOLVED_APPEAL_STATUSES,
-  WorkingCalendar,
 } from '@adaldesk/libs';
+import { instantRange } from '../officeTime';
 
 /** Statuses of an appeal still being worked on: the backlog. */
 export const OPEN_APPEAL_STATUSES = APPEAL_STATUSES.filter((status) => !DECIDED_APPEAL_STATUSES.includes(status));
 
-const DAY = 86_400_000;
-
-/** The office's clock: only its time zone matters here, so no exceptions to the working week. */
-const clockOf = (timeZone: string) => new WorkingCalendar([], { timeZone });
-
-/** The first instant of the civil `date` (`YYYY-MM-DD`) in `timeZone`. */
-export function startOfDay(date: string, timeZone: string): Date {
-  return clockOf(timeZone).localDateTime(date, '00:00');
-}
-
-/** Both ends of a period of civil dates as instants: its first moment and its last millisecond. */
-export function instantRange(from: string, to: string, timeZone: string): { gte: string; lte: string } {
-  const nextDay = new Date(Date.parse(`${to}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
-  return {
-    gte: startOfDay(from, timeZone).toISOString(),
-    lte: new Date(startOfDay(nextDay, timeZone).getTime() - 1).toISOString(),
-  };
-}
+export { civilToday, instantRange, startOfDay } from '../officeTime';
 
 /** A list route of the admin with `filter`; the filters named are shown, so the user sees and can clear them. */
 export function listLink(resource: string, filter: Record<string, unknown>): string {
@@ -111,11 +94,6 @@ export function periodPresets(
     year: { from: `${year}-01-01`, to: today },
     twelveMonths: { from: yearAgo.toISOString().slice(0, 10), to: today },
   };
-}
-
-/** Today's civil date in `timeZone`. */
-export function civilToday(timeZone: string, now = new Date()): string {
-  return clockOf(timeZone).localDate(now);
 }
 
 type Cell = string | number | null | undefined;

@@ -26,7 +26,7 @@ export const OpenAppealButton = () => {
   if (!finding || !canAccess || finding.openedAppealId) return null;
   const open = async () => {
     try {
-      await dataProvider.openAppealFromFinding({ id: finding.id, version: finding.version });
+      await dataProvider.step('findings', finding.id, 'open-appeal', { version: finding.version });
       notify('app.findings.appeal_opened', { type: 'success' });
       refresh();
     } catch (error) {

@@ -55,11 +55,12 @@ const INSPECTION_WORKFLOW: Workflow<InspectionRecord, InspectionAction> = {
     summary: inspection.summary ?? '',
   }),
   send: (dataProvider, { record, action, values }) =>
-    dataProvider.inspectionAction({
-      id: record.id,
+    dataProvider.step<InspectionRecord>(
+      'inspections',
+      record.id,
       action,
-      body: inspectionActionBody(action, values, record.version),
-    }),
+      inspectionActionBody(action, values, record.version),
+    ),
 };
 
 /** The steps the workflow allows from the inspection's status and the rules allow this user. */

@@ -4,7 +4,6 @@ import type {
   EvidenceContentType,
   FindingKind,
   FindingSeverity,
-  InspectionAction,
   InspectionStatus,
   InspectionType,
 } from '@adaldesk/libs';
@@ -31,12 +30,6 @@ export interface InspectionRecord {
   closedAt: string | null;
   cancelledAt: string | null;
   version: number;
-}
-
-export interface InspectionActionRequest {
-  id: string;
-  action: InspectionAction;
-  body: Record<string, unknown> & { version: number };
 }
 
 /** A finding as `GET /api/findings/:id` returns it; `amount` is tenge as an exact decimal string. */

@@ -68,8 +68,9 @@ describe('apiListFilter', () => {
 describe('apiListFilter for appeals', () => {
   it('asks for whole local days when a day range is picked', () => {
     expect(apiListFilter('appeals', { receivedAt_gte: '2026-11-01', receivedAt_lte: '2026-11-27' })).toEqual({
-      receivedAt_gte: new Date('2026-11-01T00:00:00.000').toISOString(),
-      receivedAt_lte: new Date('2026-11-27T23:59:59.999').toISOString(),
+      // The office's days (Almaty, UTC+5), whatever the browser's time zone.
+      receivedAt_gte: '2026-10-31T19:00:00.000Z',
+      receivedAt_lte: '2026-11-27T18:59:59.999Z',
     });
   });
 

@@ -1,4 +1,5 @@
 /** How react-admin's requests are shaped for the API. Pure, so tested without a browser. */
+import { instantRange } from '../officeTime';
 
 type Values = Record<string, unknown>;
 
@@ -28,10 +29,11 @@ function sameValue(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
-/** A calendar day picked in a filter (`YYYY-MM-DD`), as the instant its local day starts or ends. */
+/** A calendar day picked in a filter (`YYYY-MM-DD`), as the instant its day starts or ends in the office. */
 function dayBoundary(value: unknown, end: 'start' | 'end'): unknown {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  return new Date(`${value}T${end === 'start' ? '00:00:00.000' : '23:59:59.999'}`).toISOString();
+  const range = instantRange(value, value);
+  return end === 'start' ? range.gte : range.lte;
 }
 
 /** Filters a screen offers that the API spells differently, by resource. */
@@ -41,8 +43,8 @@ const LIST_FILTER_ADAPTERS: Record<string, (filter: Values) => Values> = {
     year === undefined || year === null || year === ''
       ? filter
       : { ...filter, date_gte: `${year}-01-01`, date_lte: `${year}-12-31` },
-  // Appeals are filtered by day in the user's time zone; the API compares instants, so "to 27 November"
-  // must reach the end of that day, not its first moment.
+  // Appeals are filtered by the office's day (as the dashboard counts them); the API compares instants,
+  // so "to 27 November" must reach the end of that day, not its first moment.
   appeals: (filter) =>
     Object.fromEntries(
       Object.entries(filter).map(([name, value]) => [

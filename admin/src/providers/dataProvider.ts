@@ -1,17 +1,11 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { type DataProvider, fetchUtils, HttpError, type SortPayload } from 'react-admin';
-import type { AppealActionRequest, AppealRecord, AppealTimelineEvent, DeadlinePreview } from '../appeals/appealTypes';
-import type {
-  EvidenceRecord,
-  FindingRecord,
-  InspectionActionRequest,
-  InspectionRecord,
-} from '../inspections/inspectionTypes';
-import type { ReferralActionRequest, ReferralFunnel, ReferralRecord } from '../referrals/referralTypes';
+import type { AppealTimelineEvent, DeadlinePreview } from '../appeals/appealTypes';
+import type { EvidenceRecord } from '../inspections/inspectionTypes';
+import type { ReferralFunnel } from '../referrals/referralTypes';
 import { toReactAdminError } from './apiErrors';
 import { apiListFilter, listQueryString, updatePayload } from './apiRequests';
 import { getAccessToken } from './session';
-import type { CorrectiveActionRecord, CorrectiveActionStepRequest } from '../corrective-actions/correctiveActionTypes';
 
 export const API_URL = '/api';
 
@@ -62,6 +56,9 @@ async function fetchFile(url: string, init: RequestInit = {}): Promise<{ blob: B
 /** The resources whose records serve their history (the API's WorkflowTimelineController). */
 export type TimelineResource = 'appeals' | 'referrals' | 'corrective-actions' | 'inspections';
 
+/** The resources with steps (`POST /api/<resource>/:id/actions/<step>`). */
+export type StepResource = TimelineResource | 'findings' | 'price-observations';
+
 export interface AdalDeskDataProvider extends DataProvider {
   /** A list as CSV with the list's own filter and sort (`GET /api/<resource>/export`). */
   exportCsv(
@@ -70,13 +67,19 @@ export interface AdalDeskDataProvider extends DataProvider {
   ): Promise<{ blob: Blob; fileName: string | null }>;
   /** A record's history from the audit trail, oldest first (`GET /api/<resource>/:id/timeline`). */
   timeline(resource: TimelineResource, id: string): Promise<AppealTimelineEvent[]>;
-  /** A workflow step, `POST /api/appeals/:id/actions/<action>`; answers the appeal as it now is. */
-  appealAction(request: AppealActionRequest): Promise<{ data: AppealRecord }>;
+  /**
+   * A workflow step of any resource, `POST /api/<resource>/:id/actions/<step>`, with the step's fields
+   * and the record's `version`; answers the record as it now is.
+   */
+  step<T extends { id: string }>(
+    resource: StepResource,
+    id: string,
+    step: string,
+    body: Record<string, unknown> & { version: number },
+  ): Promise<{ data: T }>;
   bulkAssign(params: { ids: string[]; assigneeId: string | null }): Promise<{ updated: string[] }>;
   appealDeadline(params: { receivedAt: string; kind: string; categoryId?: string | null }): Promise<DeadlinePreview>;
   markAllNotificationsRead(): Promise<{ updated: number }>;
-  /** A funnel step, `POST /api/referrals/:id/actions/<action>`; answers the referral as it now is. */
-  referralAction(request: ReferralActionRequest): Promise<{ data: ReferralRecord }>;
   /** `GET /api/stats/referral-funnel`: the last twelve months unless a period is given. */
   referralFunnel(params: { regionId?: string; agency?: string; from?: string; to?: string }): Promise<ReferralFunnel>;
   /** `GET /api/stats/<figures>?from=&to=&regionId=` (and `dimension` for a breakdown). */
@@ -86,16 +89,10 @@ export interface AdalDeskDataProvider extends DataProvider {
   ): Promise<T>;
   /** `GET /api/stats/report`: the period's printable report (PDF), in `lang`. */
   statsReport(params: Record<string, string | undefined>): Promise<{ blob: Blob; fileName: string | null }>;
-  /** A workflow step, `POST /api/inspections/:id/actions/<action>`; answers the inspection as it now is. */
-  inspectionAction(request: InspectionActionRequest): Promise<{ data: InspectionRecord }>;
-  /** `POST /api/findings/:id/actions/open-appeal`: registers an appeal from the finding. */
-  openAppealFromFinding(params: { id: string; version: number }): Promise<{ data: FindingRecord }>;
   /** `POST /api/findings/:id/evidence` (multipart, part `file`). */
   uploadEvidence(params: { findingId: string; file: File }): Promise<{ data: EvidenceRecord }>;
   /** `GET /api/evidence-files/:id/content`, with the bearer token an <img> or link cannot send. */
   evidenceContent(id: string): Promise<{ blob: Blob; fileName: string | null }>;
-  /** A step, `POST /api/corrective-actions/:id/actions/<action>`; answers the action as it now is. */
-  correctiveActionStep(request: CorrectiveActionStepRequest): Promise<{ data: CorrectiveActionRecord }>;
 }
 
 const restProvider = simpleRestProvider(API_URL, fetchApi);
@@ -128,8 +125,8 @@ export const dataProvider: AdalDeskDataProvider = {
 
   exportCsv: (resource, params) => fetchFile(`${API_URL}/${resource}/export?${listQueryString(resource, params)}`),
 
-  appealAction: async ({ id, action, body }) => ({
-    data: await postJson<AppealRecord>(`${API_URL}/appeals/${encodeURIComponent(id)}/actions/${action}`, body),
+  step: async <T extends { id: string }>(resource: StepResource, id: string, step: string, body: object) => ({
+    data: await postJson<T>(`${API_URL}/${resource}/${encodeURIComponent(id)}/actions/${step}`, body),
   }),
 
   bulkAssign: (params) => postJson(`${API_URL}/appeals/bulk/assign`, params),
@@ -145,10 +142,6 @@ export const dataProvider: AdalDeskDataProvider = {
 
   markAllNotificationsRead: () => postJson(`${API_URL}/notifications/actions/read-all`, {}),
 
-  referralAction: async ({ id, action, body }) => ({
-    data: await postJson<ReferralRecord>(`${API_URL}/referrals/${encodeURIComponent(id)}/actions/${action}`, body),
-  }),
-
   referralFunnel: async (params) =>
     (await fetchApi(`${API_URL}/stats/referral-funnel?${queryOf(params)}`)).json as ReferralFunnel,
 
@@ -156,16 +149,6 @@ export const dataProvider: AdalDeskDataProvider = {
     (await fetchApi(`${API_URL}/stats/${figures}?${queryOf(params)}`)).json as T,
 
   statsReport: (params) => fetchFile(`${API_URL}/stats/report?${queryOf(params)}`),
-
-  inspectionAction: async ({ id, action, body }) => ({
-    data: await postJson<InspectionRecord>(`${API_URL}/inspections/${encodeURIComponent(id)}/actions/${action}`, body),
-  }),
-
-  openAppealFromFinding: async ({ id, version }) => ({
-    data: await postJson<FindingRecord>(`${API_URL}/findings/${encodeURIComponent(id)}/actions/open-appeal`, {
-      version,
-    }),
-  }),
 
   uploadEvidence: async ({ findingId, file }) => {
     const form = new FormData();
@@ -179,10 +162,4 @@ export const dataProvider: AdalDeskDataProvider = {
   },
 
   evidenceContent: (id) => fetchFile(`${API_URL}/evidence-files/${encodeURIComponent(id)}/content`),
-  correctiveActionStep: async ({ id, action, body }) => ({
-    data: await postJson<CorrectiveActionRecord>(
-      `${API_URL}/corrective-actions/${encodeURIComponent(id)}/actions/${action}`,
-      body,
-    ),
-  }),
 };

@@ -62,7 +62,12 @@ const REFERRAL_WORKFLOW: Workflow<ReferralRecord, ReferralAction> = {
   Fields: StepForm,
   defaults: () => ({ on: new Date().toLocaleDateString('en-CA') }),
   send: (dataProvider, { record, action, values }) =>
-    dataProvider.referralAction({ id: record.id, action, body: referralActionBody(action, values, record.version) }),
+    dataProvider.step<ReferralRecord>(
+      'referrals',
+      record.id,
+      action,
+      referralActionBody(action, values, record.version),
+    ),
 };
 
 /** The funnel steps the workflow allows from the referral's stage and the rules allow this user. */

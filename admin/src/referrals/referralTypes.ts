@@ -1,4 +1,4 @@
-import type { ReferralAction, ReferralAgency, ReferralStatus, ReferralVerdict } from '@adaldesk/libs';
+import type { ReferralAgency, ReferralStatus, ReferralVerdict } from '@adaldesk/libs';
 
 /**
  * A referral as `GET /api/referrals/:id` returns it. It carries no applicant data; the link to its
@@ -35,12 +35,6 @@ export interface ReferralRecord {
   version: number;
   createdAt: string;
   updatedAt: string;
-}
-
-export interface ReferralActionRequest {
-  id: string;
-  action: ReferralAction;
-  body: Record<string, unknown> & { version: number };
 }
 
 /** `GET /api/stats/referral-funnel`: the period's referrals at each step. */
