@@ -81,8 +81,7 @@ const APPEAL_WORKFLOW: Workflow<AppealRecord, AppealAction> = {
     action === 'triage'
       ? { categoryId: appeal.categoryId, organisationId: appeal.organisationId, assigneeId: appeal.assigneeId }
       : {},
-  send: (dataProvider, { record, action, values }) =>
-    dataProvider.step<AppealRecord>('appeals', record.id, action, appealActionBody(action, values, record.version)),
+  bodyOf: appealActionBody,
 };
 
 /** The workflow steps this user may take from the appeal's status, each opening its small form. */

@@ -12,7 +12,7 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
-import type { AdalDeskDataProvider } from '../providers/dataProvider';
+import type { AdalDeskDataProvider, StepResource } from '../providers/dataProvider';
 
 /** A record that has workflow steps: its number names it in the dialog, its version guards the step. */
 export interface WorkflowRecord {
@@ -23,8 +23,8 @@ export interface WorkflowRecord {
 
 /** What differs between the appeal, referral, inspection and corrective-action step buttons. */
 export interface Workflow<R extends WorkflowRecord, A extends string> {
-  /** The resource whose rules decide who may take a step (`useCanAccess`). */
-  resource: string;
+  /** The resource whose steps these are, and whose rules decide who may take one (`useCanAccess`). */
+  resource: StepResource;
   /** The message group: `<messages>.actions.<action>`, `.illegal_transition` and `.workflow`. */
   messages: string;
   /** The steps the workflow allows from the record as it is now. */
@@ -33,11 +33,8 @@ export interface Workflow<R extends WorkflowRecord, A extends string> {
   Fields: ComponentType<{ action: A }>;
   /** The values a step's form starts with. */
   defaults?(action: A, record: R): Record<string, unknown>;
-  /** Takes the step through the API. */
-  send(
-    dataProvider: AdalDeskDataProvider,
-    step: { record: R; action: A; values: Record<string, unknown> },
-  ): Promise<unknown>;
+  /** The body of the step's request: the form's values as the API takes them, with the record's `version`. */
+  bodyOf(action: A, values: Record<string, unknown>, version: number): Record<string, unknown> & { version: number };
 }
 
 type Translate = (key: string, options?: object) => string;
@@ -75,7 +72,7 @@ function StepDialog<R extends WorkflowRecord, A extends string>({
 
   const submit = async (values: Record<string, unknown>) => {
     try {
-      await workflow.send(dataProvider, { record, action, values });
+      await dataProvider.step(workflow.resource, record.id, action, workflow.bodyOf(action, values, record.version));
       notify('app.appeals.action_done', { type: 'success', messageArgs: { action: label } });
       onClose();
       refresh();

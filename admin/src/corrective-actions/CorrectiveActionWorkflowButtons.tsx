@@ -40,13 +40,7 @@ const CORRECTIVE_ACTION_WORKFLOW: Workflow<CorrectiveActionRecord, CorrectiveAct
   messages: 'app.correctiveActions',
   actionsOf: (record) => correctiveActionActionsFrom(record.status),
   Fields: StepForm,
-  send: (dataProvider, { record, action, values }) =>
-    dataProvider.step<CorrectiveActionRecord>(
-      'corrective-actions',
-      record.id,
-      action,
-      correctiveActionStepBody(action, values, record.version),
-    ),
+  bodyOf: correctiveActionStepBody,
 };
 
 /** The steps the workflow allows from the action's status and the rules allow this user. */

@@ -54,13 +54,7 @@ const INSPECTION_WORKFLOW: Workflow<InspectionRecord, InspectionAction> = {
     plannedEndOn: inspection.plannedEndOn,
     summary: inspection.summary ?? '',
   }),
-  send: (dataProvider, { record, action, values }) =>
-    dataProvider.step<InspectionRecord>(
-      'inspections',
-      record.id,
-      action,
-      inspectionActionBody(action, values, record.version),
-    ),
+  bodyOf: inspectionActionBody,
 };
 
 /** The steps the workflow allows from the inspection's status and the rules allow this user. */

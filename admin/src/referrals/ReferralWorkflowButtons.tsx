@@ -61,13 +61,7 @@ const REFERRAL_WORKFLOW: Workflow<ReferralRecord, ReferralAction> = {
   actionsOf: (referral) => referralActionsFrom(referral.status),
   Fields: StepForm,
   defaults: () => ({ on: new Date().toLocaleDateString('en-CA') }),
-  send: (dataProvider, { record, action, values }) =>
-    dataProvider.step<ReferralRecord>(
-      'referrals',
-      record.id,
-      action,
-      referralActionBody(action, values, record.version),
-    ),
+  bodyOf: referralActionBody,
 };
 
 /** The funnel steps the workflow allows from the referral's stage and the rules allow this user. */
