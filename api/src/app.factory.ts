@@ -8,6 +8,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { requestContextMiddleware } from './core/context/request-context.js';
+import { addRequestSchemas } from './core/openapi/request-schemas.js';
 import { NestPinoLogger } from './core/logging/logger.js';
 import { requestLogger } from './core/logging/request-logger.js';
 import { rejectUnsafeInput } from './core/validation/safe-input.js';
@@ -74,6 +75,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
       .addBearerAuth()
       .build(),
   );
+  addRequestSchemas(app, document);
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document);
 
   if (config.adminDistDir && existsSync(join(config.adminDistDir, 'index.html'))) {

@@ -4,6 +4,8 @@ import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
 import { CurrentUser } from '../core/auth/decorators.js';
 import { WorkflowTimelineController } from '../core/crud/crud.controller.js';
 import { AppealsService } from './appeals.service.js';
+import { RequestDto } from '../core/openapi/request-schemas.js';
+import { BulkAssignDto } from './dto/appeal-actions.dto.js';
 
 /**
  * `/api/appeals`: the react-admin routes, the workflow steps as actions, bulk assignment, the intake
@@ -22,6 +24,7 @@ export class AppealsController extends WorkflowTimelineController {
   }
 
   @Post('bulk/assign')
+  @RequestDto(BulkAssignDto)
   @HttpCode(200)
   bulkAssign(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown) {
     return this.service.bulkAssign(user, body);

@@ -91,6 +91,7 @@ export class AppealsService extends CrudService<Appeal> {
       entity: Appeal,
       createDto: CreateAppealDto,
       updateDto: UpdateAppealDto,
+      stepDtos: ACTION_BODIES,
       filters: {
         ...filtersFor(
           {

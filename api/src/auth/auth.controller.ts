@@ -9,6 +9,7 @@ import { User } from '../users/user.entity.js';
 import { toUserJson } from '../users/user.json.js';
 import { AuthService } from './auth.service.js';
 import { LoginDto } from './dto/login.dto.js';
+import { RequestDto } from '../core/openapi/request-schemas.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -20,6 +21,7 @@ export class AuthController {
 
   @Public()
   @Post('login')
+  @RequestDto(LoginDto)
   @HttpCode(200)
   async login(@Body() body: unknown, @Req() request: Request) {
     const { email, password } = await validateBody(LoginDto, body);

@@ -125,6 +125,7 @@ export class CorrectiveActionsService extends CrudService<CorrectiveAction> {
       entity: CorrectiveAction,
       createDto: CreateCorrectiveActionDto,
       updateDto: UpdateCorrectiveActionDto,
+      stepDtos: CORRECTIVE_ACTION_BODIES,
       filters: {
         ...filtersFor(
           {

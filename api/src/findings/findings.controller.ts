@@ -6,6 +6,7 @@ import { CurrentUser } from '../core/auth/decorators.js';
 import { CrudController } from '../core/crud/crud.controller.js';
 import { EvidenceFilesService } from '../evidence-files/evidence-files.service.js';
 import { FindingsService } from './findings.service.js';
+import { MultipartBody } from '../core/openapi/request-schemas.js';
 
 /** `/api/findings`: the react-admin routes, registering an appeal from a finding, and evidence uploads. */
 @ApiTags('findings')
@@ -27,6 +28,7 @@ export class FindingsController extends CrudController {
   /** Multipart form data with one part `file`: a JPEG, PNG, WebP or HEIC photo, or a PDF. */
   @Post(':id/evidence')
   @ApiConsumes('multipart/form-data')
+  @MultipartBody()
   upload(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Req() request: Request) {
     return this.evidence.upload(user, id, request);
   }

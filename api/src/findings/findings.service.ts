@@ -40,6 +40,7 @@ export class FindingsService extends CrudService<Finding> {
       entity: Finding,
       createDto: CreateFindingDto,
       updateDto: UpdateFindingDto,
+      stepDtos: { 'open-appeal': OpenAppealDto },
       filters: filtersFor(
         {
           inspectionId: 'uuid',

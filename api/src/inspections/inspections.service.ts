@@ -77,6 +77,7 @@ export class InspectionsService extends CrudService<Inspection> {
       entity: Inspection,
       createDto: CreateInspectionDto,
       updateDto: UpdateInspectionDto,
+      stepDtos: INSPECTION_ACTION_BODIES,
       filters: {
         ...filtersFor(
           {

@@ -81,6 +81,7 @@ export class ReferralsService extends CrudService<Referral> {
       entity: Referral,
       createDto: CreateReferralDto,
       updateDto: UpdateReferralDto,
+      stepDtos: REFERRAL_ACTION_BODIES,
       filters: {
         ...filtersFor(
           {

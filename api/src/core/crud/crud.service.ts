@@ -26,6 +26,8 @@ export interface CrudSpec<E extends ObjectLiteral> extends ListSpec {
   searchProperties?: readonly string[];
   /** Fields the API shows but nobody writes; react-admin sends them back on edit and they are ignored. */
   readOnlyFields?: readonly string[];
+  /** The body each workflow step takes (`POST /api/<resource>/:id/actions/<step>`), by step. */
+  stepDtos?: Readonly<Record<string, ClassConstructor<object>>>;
 }
 
 export interface Page<T> {

@@ -6,6 +6,7 @@ import { CurrentUser } from '../../core/auth/decorators.js';
 import { WorkflowController } from '../../core/crud/crud.controller.js';
 import { PRICE_CSV_MAX_BYTES } from './price-csv.js';
 import { PriceObservationsService, type UploadedCsv } from './price-observations.service.js';
+import { MultipartBody } from '../../core/openapi/request-schemas.js';
 
 /** `/api/price-observations`: the react-admin routes, the CSV import of a day's prices, and open-finding. */
 @ApiTags('price-observations')
@@ -19,6 +20,10 @@ export class PriceObservationsController extends WorkflowController {
   @Post('import')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
+  @MultipartBody({
+    inspectionId: 'the inspection the prices were observed in (optional)',
+    dryRun: '"true" checks the file without saving it',
+  })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: PRICE_CSV_MAX_BYTES, files: 1, fields: 10 } }))
   import(
     @CurrentUser() user: AuthenticatedUser,

@@ -121,6 +121,7 @@ export class PriceObservationsService extends CrudService<PriceObservation> {
       entity: PriceObservation,
       createDto: CreatePriceObservationDto,
       updateDto: UpdatePriceObservationDto,
+      stepDtos: { 'open-finding': OpenFindingDto },
       filters: filtersFor(
         {
           productId: 'uuid',
