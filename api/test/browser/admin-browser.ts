@@ -92,6 +92,19 @@ export async function openAdminBrowser(): Promise<AdminBrowser> {
  * permission check (marked `data-pending-action` meanwhile), and a record refetched after the page
  * opened asks again. Read in one go in the page, until two reads 200 ms apart agree with nothing pending.
  */
+/** Waits until every finite CSS transition or animation on the page has ended (a menu or dialog fading in). */
+export async function animationsSettled(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        // A spinner turns for ever: only what ends is waited for.
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
+}
+
 export async function settledSteps(page: Page, groupName: string): Promise<string[]> {
   await page.getByRole('group', { name: groupName, includeHidden: true }).waitFor({ state: 'attached' });
   const read = () =>

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { type AppealAction, type Role, withCheckDigit } from '@adaldesk/libs';
 import type { Page } from 'playwright-core';
 import { type TestApp, unique } from '../test-app.js';
-import { type AdminBrowser, openAdminBrowser, SCREENSHOTS, settledSteps } from './admin-browser.js';
+import { type AdminBrowser, animationsSettled, openAdminBrowser, SCREENSHOTS, settledSteps } from './admin-browser.js';
 
 /**
  * Appeals in Debian's Chromium against the real API: an officer registers an appeal that arrived on a
@@ -132,7 +132,7 @@ test('an appeal from a Friday evening is registered on Monday, worked, and each 
   await bell.click();
   const [{ number }] = await t.dataSource.query(`SELECT number FROM appeals WHERE id = $1`, [id]);
   await manager.getByRole('menuitem', { name: `Extension requested: ${number}` }).waitFor();
-  await manager.waitForTimeout(400); // the menu fades in
+  await animationsSettled(manager); // the menu fades in
   await manager.screenshot({ path: `${SCREENSHOTS}/notifications-manager.png` });
   await manager.getByRole('menuitem', { name: `Extension requested: ${number}` }).click();
   await manager.waitForURL(new RegExp(`#/appeals/${id}/show$`));
@@ -181,7 +181,7 @@ test('an appeal from a Friday evening is registered on Monday, worked, and each 
   await manager.goto(`${baseUrl}/#/appeals/${id}/show`);
   await manager.getByRole('button', { name: 'Шешу' }).click();
   await manager.getByRole('dialog').getByText('Нәтижесі').first().waitFor();
-  await manager.waitForTimeout(400); // the dialog fades in
+  await animationsSettled(manager); // the dialog fades in
   await manager.screenshot({ path: `${SCREENSHOTS}/appeal-resolve-kk.png`, fullPage: true });
   await manager.getByRole('dialog').getByRole('button', { name: 'Болдырмау' }).click();
 
