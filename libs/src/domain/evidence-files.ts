@@ -1,3 +1,4 @@
+import { hasLoneSurrogate } from '../text/unicode.js';
 import type { EvidenceContentType } from './inspections.js';
 
 /** How many leading bytes `detectEvidenceType` needs to see. */
@@ -41,7 +42,7 @@ export function checkEvidenceFileName(raw: string): { ok: true; name: string } |
   }
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(name)) return { ok: false, reason: 'must not have control characters in its name' };
-  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(name)) {
+  if (hasLoneSurrogate(name)) {
     return { ok: false, reason: 'must have a name in valid Unicode (no lone surrogate characters)' };
   }
   if (/[/\\]/.test(name) || /^[a-zA-Z]:/.test(name)) {

@@ -1,3 +1,4 @@
+import { hasLoneSurrogate } from '@adaldesk/libs';
 import type { NextFunction, Request, Response } from 'express';
 import { AppError, type FieldProblem } from '../errors/app-error.js';
 
@@ -10,13 +11,10 @@ export const MAX_INPUT_DEPTH = 32;
  */
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Half of a surrogate pair, which UTF-8 cannot encode. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 /** Why `text` cannot be stored: U+0000, which PostgreSQL text cannot hold, or a lone surrogate. */
 function textProblem(text: string): string | null {
   if (text.includes('\u0000')) return 'must not contain the NUL character (U+0000)';
-  if (LONE_SURROGATE.test(text)) return 'must not contain a lone surrogate character (invalid Unicode)';
+  if (hasLoneSurrogate(text)) return 'must not contain a lone surrogate character (invalid Unicode)';
   return null;
 }
 
