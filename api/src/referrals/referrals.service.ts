@@ -15,11 +15,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { AuditEventsService } from '../audit/audit-events.service.js';
 import { AuditService } from '../core/audit/audit.service.js';
-import { hiddenLinkFields, readableAppealIds } from '../core/access/linked-appeals.js';
+import { assertMayWriteLinkedFields } from '../core/access/linked-appeals.js';
 import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
 import { CrudService } from '../core/crud/crud.service.js';
 import { filtersFor, type ListQuery } from '../core/crud/list-query.js';
-import { AppError, ErrorCode, type FieldProblem } from '../core/errors/app-error.js';
+import { AppError, type FieldProblem } from '../core/errors/app-error.js';
 import { validateBody } from '../core/validation/validate-body.js';
 import { WorkingCalendarService } from '../sla/working-calendar.service.js';
 import { CreateReferralDto } from './dto/create-referral.dto.js';
@@ -208,7 +208,8 @@ export class ReferralsService extends CrudService<Referral> {
       const { version: _version, persons, ...fields } = dto;
       // Fields the client did not send are undefined on the DTO, and must stay as they are.
       const changes = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-      await this.assertMayRewriteRetold(manager, user, referral, Object.keys(changes));
+      // The summary and description retell the appeal: not to be overwritten by whoever may not read it.
+      await assertMayWriteLinkedFields(manager, user.ability, 'referrals', { ...referral }, Object.keys(changes));
       const previous = { ownerId: referral.ownerId, registerNumber: referral.registerNumber };
       Object.assign(referral, changes);
       if (persons !== undefined) referral.persons = persons.map(personOf);
@@ -227,29 +228,6 @@ export class ReferralsService extends CrudService<Referral> {
       if (problems.length > 0) throw AppError.validation(problems);
       if (referral.ownerId !== previous.ownerId) await this.assertOwner(manager, referral.ownerId, referral.regionId);
     });
-  }
-
-  /**
-   * The summary and description retell the appeal the referral came from: whoever may not read that
-   * appeal does not see them, and so may not overwrite them blind either.
-   */
-  private async assertMayRewriteRetold(
-    manager: EntityManager,
-    user: AuthenticatedUser,
-    referral: Referral,
-    changed: string[],
-  ): Promise<void> {
-    if (!referral.appealId) return;
-    const readable = await readableAppealIds(manager, user.ability, [referral.appealId]);
-    const hidden = hiddenLinkFields('referrals', referral as unknown as Record<string, unknown>, readable);
-    const refused = changed.filter((field) => hidden.includes(field));
-    if (refused.length > 0) {
-      throw new AppError(
-        ErrorCode.Forbidden,
-        'This referral retells an appeal you may not read: its summary and description are not yours to change',
-        refused.map((field) => ({ field, message: 'may be changed only by those who may read the appeal' })),
-      );
-    }
   }
 
   /** A funnel step, `POST /api/referrals/:id/actions/<action>`. */

@@ -1,6 +1,7 @@
 import type { AppAbility, Resource } from '@adaldesk/libs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Appeal } from '../../appeals/appeal.entity.js';
+import { AppError, ErrorCode } from '../errors/app-error.js';
 import { abilityCondition, applyAbility, type SqlPart } from './ability-to-sql.js';
 
 /** A field of another record that holds an appeal's id, and what travels with it (text copied from the appeal). */
@@ -93,6 +94,31 @@ export function hiddenLinkFields(
     const id = link.field in values ? values[link.field] : currentLink(link);
     return typeof id === 'string' && !readable.has(id) ? [link.field, ...link.copied] : [];
   });
+}
+
+/**
+ * Refuses a change to what `hiddenLinkFields` hides from the caller (a link to an appeal they may not
+ * read, or the text copied from it): they do not see it, so they may not overwrite it blind. `changed`
+ * are the fields the request would change.
+ */
+export async function assertMayWriteLinkedFields(
+  manager: EntityManager,
+  ability: AppAbility,
+  resource: string,
+  record: Record<string, unknown>,
+  changed: readonly string[],
+): Promise<void> {
+  const linked = appealLinksOf(resource).map((link) => record[link.field]);
+  if (!linked.some((id) => typeof id === 'string')) return;
+  const hidden = hiddenLinkFields(resource, record, await readableAppealIds(manager, ability, linked));
+  const refused = changed.filter((field) => hidden.includes(field));
+  if (refused.length > 0) {
+    throw new AppError(
+      ErrorCode.Forbidden,
+      `This ${resource} record retells an appeal you may not read: ${refused.join(', ')} are not yours to change`,
+      refused.map((field) => ({ field, message: 'may be changed only by those who may read the appeal' })),
+    );
+  }
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
