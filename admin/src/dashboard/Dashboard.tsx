@@ -36,17 +36,8 @@ import type { AdalDeskDataProvider } from '../providers/dataProvider';
 import type { SessionUser } from '../providers/session';
 import type { ReferralFunnel } from '../referrals/referralTypes';
 import { BacklogChart, FunnelChart, TrendChart } from './DashboardCharts';
-import {
-  appealLinks,
-  civilToday,
-  DIMENSION_FILTERS,
-  instantRange,
-  listLink,
-  percentText,
-  periodPresets,
-  shareCell,
-} from './dashboardLinks';
-import { OFFICE_TIME_ZONE } from '../officeTime';
+import { appealLinks, DIMENSION_FILTERS, listLink, percentText, periodPresets, shareCell } from './dashboardLinks';
+import { civilToday, instantRange, OFFICE_TIME_ZONE } from '../officeTime';
 import { BreakdownTable, breakdownCsv, countText, FigureLink, KpiCard, Panel } from './DashboardParts';
 import type { Breakdown, BreakdownRow, DashboardQuery, FindingStats, Overview, Trend } from './statsTypes';
 

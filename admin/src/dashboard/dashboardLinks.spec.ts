@@ -1,14 +1,5 @@
-import {
-  appealLinks,
-  civilToday,
-  instantRange,
-  listLink,
-  OPEN_APPEAL_STATUSES,
-  percentText,
-  periodPresets,
-  startOfDay,
-  toCsv,
-} from './dashboardLinks';
+import { civilToday, instantRange, startOfDay } from '../officeTime';
+import { appealLinks, listLink, OPEN_APPEAL_STATUSES, percentText, periodPresets, toCsv } from './dashboardLinks';
 
 const filterOf = (link: string) => {
   const query = new URLSearchParams(link.slice(link.indexOf('?') + 1));

@@ -13,8 +13,6 @@ import { instantRange } from '../officeTime';
 /** Statuses of an appeal still being worked on: the backlog. */
 export const OPEN_APPEAL_STATUSES = APPEAL_STATUSES.filter((status) => !DECIDED_APPEAL_STATUSES.includes(status));
 
-export { civilToday, instantRange, startOfDay } from '../officeTime';
-
 /** A list route of the admin with `filter`; the filters named are shown, so the user sees and can clear them. */
 export function listLink(resource: string, filter: Record<string, unknown>): string {
   const clean = Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined && value !== null));
