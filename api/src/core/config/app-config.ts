@@ -250,3 +250,160 @@ function evidenceConfig(
     },
   };
 }
+
+/** One environment variable `loadConfig` reads, described for the configuration reference. */
+export interface ConfigVariable {
+  /** The setting it fills, a path into `AppConfig` (`evidence.s3.region`): its default is read from `loadConfig({})`. */
+  setting: string;
+  meaning: string;
+  /** What the default means, when its value alone does not say (unset, or depending on another variable). */
+  unset?: string;
+}
+
+/**
+ * Every variable above, in the order the reference lists them. Documentation only: `loadConfig` does
+ * not read it. `npm run docs:config` writes docs/configuration.md from it and from `loadConfig` itself
+ * (defaults, and the checks a bad value fails), and a test fails when a variable is missing here.
+ */
+export const CONFIG_VARIABLES: Record<string, ConfigVariable> = {
+  PORT: { setting: 'port', meaning: 'the port the API (`/api`) and the admin UI (`/`) are served on' },
+  HOST: { setting: 'host', meaning: 'the address to listen on' },
+  NODE_ENV: {
+    setting: 'nodeEnv',
+    meaning: '`production` makes `JWT_SECRET` (and `APP_DATABASE_URL` with `DATABASE_URL`) required',
+  },
+  DATABASE_URL: {
+    setting: 'databaseUrl',
+    meaning: "PostgreSQL as the tables' owner, which runs the migrations and the seed",
+    unset: 'an embedded PostgreSQL in `EMBEDDED_PG_DIR`',
+  },
+  APP_DATABASE_URL: {
+    setting: 'appDatabaseUrl',
+    meaning: "the API's own role, which owns nothing and may only append to the audit trail",
+    unset: "`adaldesk_app` on `DATABASE_URL`'s server, its password kept in `.data/app-db-password`",
+  },
+  EMBEDDED_PG_DIR: {
+    setting: 'embeddedPostgresDir',
+    meaning: "the embedded PostgreSQL's data folder (kept across restarts)",
+  },
+  EMBEDDED_PG_PORT: { setting: 'embeddedPostgresPort', meaning: "the embedded PostgreSQL's port" },
+  REDIS_URL: { setting: 'redisUrl', meaning: 'Redis for the job queue (BullMQ)', unset: "BullMQ's PostgreSQL backend" },
+  JWT_SECRET: {
+    setting: 'jwtSecret',
+    meaning: 'signs access tokens',
+    unset: 'one generated into `.data/jwt-secret`, beside the embedded data folder',
+  },
+  JWT_TTL_SECONDS: { setting: 'jwtTtlSeconds', meaning: 'how long a sign-in lasts, in seconds' },
+  ADMIN_EMAIL: {
+    setting: 'adminEmail',
+    meaning: 'creates the first administrator (how a real deployment starts)',
+    unset: 'no administrator is created',
+  },
+  ADMIN_PASSWORD: {
+    setting: 'adminPassword',
+    meaning: "the first administrator's password: 10 to 200 characters, letters and digits",
+    unset: 'no administrator is created',
+  },
+  DEMO_DATA: {
+    setting: 'demoData',
+    meaning: 'one demo user per role and demo records, on an empty database',
+    unset: '`false` when `DATABASE_URL` is set',
+  },
+  CORS_ORIGINS: {
+    setting: 'corsOrigins',
+    meaning: 'comma-separated origins allowed to call the API from a browser',
+    unset: 'the admin UI served by the API itself needs none',
+  },
+  TRUST_PROXY: {
+    setting: 'trustProxy',
+    meaning: 'behind a reverse proxy: take the client address from `X-Forwarded-For` (sign-in limits, audit trail)',
+  },
+  APP_TIME_ZONE: { setting: 'timeZone', meaning: "the office's time zone: registration, deadlines, statistics' days" },
+  WORKDAY_START: {
+    setting: 'workdayStart',
+    meaning: 'opening time: an appeal received earlier on a working day is registered at this time',
+  },
+  WORKDAY_END: {
+    setting: 'workdayEnd',
+    meaning:
+      'close of business: deadlines fall due at this time; an appeal received later is registered the next working day',
+  },
+  LOG_LEVEL: { setting: 'logLevel', meaning: 'JSON logs on stdout, one line per request with its request id' },
+  ADMIN_DIST_DIR: {
+    setting: 'adminDistDir',
+    meaning: 'the built admin UI the API serves at `/`',
+    unset: '`admin/dist`',
+  },
+  SMTP_URL: {
+    setting: 'smtpUrl',
+    meaning: 'e-mail notifications too (`smtp://user:pass@host:25`)',
+    unset: 'notifications in the application only',
+  },
+  SMTP_FROM: { setting: 'smtpFrom', meaning: "the notifications' sender" },
+  PUBLIC_URL: { setting: 'publicUrl', meaning: 'the address in e-mailed links', unset: 'follows `PORT`' },
+  SLA_RECONCILE_SECONDS: {
+    setting: 'slaReconcileSeconds',
+    meaning: 'how often the reconciler flags what is overdue and re-creates timers the queue lost',
+  },
+  REFERRAL_FOLLOW_UP_DAYS: {
+    setting: 'referralFollowUpDays',
+    meaning:
+      "calendar days a referral may go without an outcome before its owner and the region's managers are reminded",
+  },
+  EVIDENCE_STORAGE: {
+    setting: 'evidence.storage',
+    meaning: 'where evidence files go: `local` (a folder) or `s3` (an S3-compatible store)',
+  },
+  EVIDENCE_DIR: { setting: 'evidence.dir', meaning: 'the folder of `local` evidence storage' },
+  EVIDENCE_MAX_BYTES: {
+    setting: 'evidence.maxBytes',
+    meaning: 'the largest evidence file accepted, in bytes (20 MiB)',
+  },
+  EVIDENCE_STAGING_DIR: {
+    setting: 'evidence.stagingDir',
+    meaning:
+      'where an upload is written while its type, size and hash are checked (removed after, aborted uploads too)',
+    unset: "the machine's temporary folder",
+  },
+  EVIDENCE_S3_BUCKET: { setting: 'evidence.s3.bucket', meaning: 'the bucket of `s3` evidence storage' },
+  EVIDENCE_S3_ENDPOINT: {
+    setting: 'evidence.s3.endpoint',
+    meaning: "an S3-compatible store's address (MinIO, Ceph…)",
+    unset: 'AWS itself',
+  },
+  EVIDENCE_S3_REGION: { setting: 'evidence.s3.region', meaning: "the store's region" },
+  EVIDENCE_S3_FORCE_PATH_STYLE: {
+    setting: 'evidence.s3.forcePathStyle',
+    meaning: '`true` for MinIO-like stores (bucket in the path, not in the host name)',
+  },
+  EVIDENCE_S3_ACCESS_KEY_ID: {
+    setting: 'evidence.s3.accessKeyId',
+    meaning: "the store's access key",
+    unset: "the AWS SDK's usual credential chain",
+  },
+  EVIDENCE_S3_SECRET_ACCESS_KEY: {
+    setting: 'evidence.s3.secretAccessKey',
+    meaning: "the store's secret key",
+    unset: "the AWS SDK's usual credential chain",
+  },
+  PRICE_RISE_THRESHOLD_PERCENT: {
+    setting: 'priceRiseThresholdPercent',
+    meaning: 'a price more than this many percent above its baseline is flagged (a product may set its own)',
+  },
+  PRICE_BASELINE_WINDOW_DAYS: {
+    setting: 'priceBaselineWindowDays',
+    meaning: "days before a price's day whose median is its baseline",
+  },
+  PRICE_BASELINE_MIN_OBSERVATIONS: {
+    setting: 'priceBaselineMinObservations',
+    meaning: 'fewer prices in the window: no baseline, nothing flagged',
+  },
+  PRICE_IMPORT_MAX_ROWS: {
+    setting: 'priceImportMaxRows',
+    meaning: 'rows one CSV import of prices may hold (the file: 2 MiB at most)',
+  },
+  STATS_ROLLUP_SECONDS: {
+    setting: 'statsRollupSeconds',
+    meaning: 'how often changed appeals are folded into the statistics (how fresh the dashboard is)',
+  },
+};
