@@ -1,9 +1,7 @@
 import { Alert, Stack, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
-import { FormDataConsumer, useDataProvider, useLocale, useTranslate } from 'react-admin';
+import { FormDataConsumer, useLocale, useTranslate } from 'react-admin';
 import { formatDateTime } from '../common/formatDateTime';
-import type { AdalDeskDataProvider } from '../providers/dataProvider';
-import type { DeadlinePreview as Preview } from './appealTypes';
+import { useAppealDeadline } from '../providers/apiQueries';
 
 // Typing a date fires a change per keystroke; ask the API once the user pauses.
 const DEBOUNCE_MS = 300;
@@ -38,39 +36,16 @@ export const DeadlinePreview = () => (
 );
 
 const DeadlinePreviewOf = ({ receivedAt, kind, categoryId }: DeadlineInputs) => {
-  const dataProvider = useDataProvider<AdalDeskDataProvider>();
   const translate = useTranslate();
   const locale = useLocale();
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [failed, setFailed] = useState(false);
 
   const instant = typeof receivedAt === 'string' && !Number.isNaN(Date.parse(receivedAt)) ? receivedAt : null;
+  const question = instant && kind ? { receivedAt: new Date(instant).toISOString(), kind, categoryId } : null;
+  const { data, isError } = useAppealDeadline(question, DEBOUNCE_MS);
+  // The last preview stays while the next one is asked; none without a date and a kind.
+  const preview = question ? data : undefined;
 
-  useEffect(() => {
-    if (!instant || !kind) {
-      setPreview(null);
-      return;
-    }
-    let current = true;
-    const timer = setTimeout(() => {
-      dataProvider
-        .appealDeadline({ receivedAt: new Date(instant).toISOString(), kind, categoryId })
-        .then((result) => {
-          if (!current) return;
-          setPreview(result);
-          setFailed(false);
-        })
-        .catch(() => {
-          if (current) setFailed(true);
-        });
-    }, DEBOUNCE_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [dataProvider, instant, kind, categoryId]);
-
-  if (failed) return <Alert severity="warning">{translate('app.appeals.preview.unavailable')}</Alert>;
+  if (isError) return <Alert severity="warning">{translate('app.appeals.preview.unavailable')}</Alert>;
   if (!preview) return null;
 
   const format = (value: string) => formatDateTime(value, locale, LONG_DATE_TIME);

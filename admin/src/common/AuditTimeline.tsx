@@ -1,8 +1,8 @@
 import { List, ListItem, ListItemText, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
-import { type RaRecord, useDataProvider, useLocale, useRecordContext, useTranslate } from 'react-admin';
+import { type RaRecord, useLocale, useRecordContext, useTranslate } from 'react-admin';
 import type { AppealTimelineEvent } from '../appeals/appealTypes';
-import type { AdalDeskDataProvider, TimelineResource } from '../providers/dataProvider';
+import { useTimeline } from '../providers/apiQueries';
+import type { TimelineResource } from '../providers/dataProvider';
 import { formatDateTime } from './formatDateTime';
 
 export interface AuditTimelineProps {
@@ -29,25 +29,10 @@ function statusChange(event: AppealTimelineEvent): [string, string] | null {
  */
 export const AuditTimeline = ({ resource, title, statusEnum, testId, texts }: AuditTimelineProps) => {
   const record = useRecordContext<RaRecord & { version?: number }>();
-  const dataProvider = useDataProvider<AdalDeskDataProvider>();
   const translate = useTranslate();
   const locale = useLocale();
-  const [events, setEvents] = useState<AppealTimelineEvent[]>([]);
-  const [failed, setFailed] = useState(false);
   const id = record?.id === undefined ? undefined : String(record.id);
-  const version = record?.version;
-
-  useEffect(() => {
-    if (!id) return;
-    let current = true;
-    dataProvider
-      .timeline(resource, id)
-      .then((result) => current && setEvents(result))
-      .catch(() => current && setFailed(true));
-    return () => {
-      current = false;
-    };
-  }, [dataProvider, resource, id, version]);
+  const { data: events = [], isError: failed } = useTimeline(resource, id, record?.version);
 
   const status = (value: string) => (value ? translate(`enums.${statusEnum}.${value}`, { _: value }) : '');
 

@@ -16,34 +16,31 @@ import {
 } from 'react-admin';
 import type { EvidenceRecord, FindingRecord } from '../inspections/inspectionTypes';
 import { saveFile } from '../common/saveFile';
+import { useEvidenceContent, useUploadEvidence } from '../providers/apiQueries';
 import type { AdalDeskDataProvider } from '../providers/dataProvider';
 
 /** Images a browser draws; HEIC (iPhone) and PDF are offered as downloads only. */
 const DRAWABLE = ['image/jpeg', 'image/png', 'image/webp'];
 
-/** A photo's thumbnail, fetched with the bearer token (which an <img src> cannot send). */
-const Thumbnail = ({ file }: { file: EvidenceRecord }) => {
-  const dataProvider = useDataProvider<AdalDeskDataProvider>();
-  // Each fetch is an audited download: fetch once per file, whatever re-renders the page.
-  const provider = useRef(dataProvider);
+/** A URL an <img> can show `blob` by, released when the blob changes or the image goes. */
+function useObjectUrl(blob: Blob | undefined): string | null {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
-    if (!DRAWABLE.includes(file.contentType)) return;
-    let objectUrl: string | null = null;
-    let live = true;
-    provider.current.evidenceContent(file.id).then(
-      ({ blob }) => {
-        if (!live) return;
-        objectUrl = URL.createObjectURL(blob);
-        setUrl(objectUrl);
-      },
-      () => undefined,
-    );
+    if (!blob) return;
+    const objectUrl = URL.createObjectURL(blob);
+    setUrl(objectUrl);
     return () => {
-      live = false;
-      if (objectUrl) URL.revokeObjectURL(objectUrl);
+      URL.revokeObjectURL(objectUrl);
+      setUrl(null);
     };
-  }, [file.id, file.contentType]);
+  }, [blob]);
+  return url;
+}
+
+/** A photo's thumbnail, fetched with the bearer token (which an <img src> cannot send). */
+const Thumbnail = ({ file }: { file: EvidenceRecord }) => {
+  const { data: content } = useEvidenceContent(file.id, { enabled: DRAWABLE.includes(file.contentType) });
+  const url = useObjectUrl(content?.blob);
   if (!url) {
     return (
       <Box sx={{ height: 120, display: 'grid', placeItems: 'center', bgcolor: 'action.hover' }}>
@@ -142,8 +139,7 @@ export const PhotoInput = ({ onFile, disabled }: { onFile(file: File): void; dis
 export const EvidencePanel = ({ finding, writable }: { finding: FindingRecord; writable: boolean }) => {
   const translate = useTranslate();
   const notify = useNotify();
-  const dataProvider = useDataProvider<AdalDeskDataProvider>();
-  const [uploading, setUploading] = useState(false);
+  const { mutate: uploadEvidence, isPending: uploading } = useUploadEvidence();
   const { data = [], refetch } = useGetList<EvidenceRecord>('evidence-files', {
     filter: { findingId: finding.id },
     sort: { field: 'createdAt', order: 'ASC' },
@@ -154,18 +150,14 @@ export const EvidencePanel = ({ finding, writable }: { finding: FindingRecord; w
     action: 'create',
     record: { id: finding.id, regionId: finding.regionId },
   });
-  const upload = async (file: File) => {
-    setUploading(true);
-    try {
-      await dataProvider.uploadEvidence({ findingId: finding.id, file });
-      notify('app.evidence.uploaded', { type: 'success' });
-      await refetch();
-    } catch (error) {
-      notify((error as HttpError).message || 'ra.notification.http_error', { type: 'error' });
-    } finally {
-      setUploading(false);
-    }
-  };
+  const upload = (file: File) =>
+    uploadEvidence(
+      { findingId: finding.id, file },
+      {
+        onSuccess: () => notify('app.evidence.uploaded', { type: 'success' }),
+        onError: (error) => notify((error as HttpError).message || 'ra.notification.http_error', { type: 'error' }),
+      },
+    );
   return (
     <Box component="section" sx={{ mb: 2 }} data-testid="evidence">
       <Typography variant="subtitle1" gutterBottom>

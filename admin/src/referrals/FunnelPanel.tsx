@@ -1,9 +1,7 @@
 import { Box, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
-import { useDataProvider, useListContext, useLocale, useTranslate } from 'react-admin';
+import { useListContext, useLocale, useTranslate } from 'react-admin';
 import { KpiCard } from '../dashboard/DashboardParts';
-import type { AdalDeskDataProvider } from '../providers/dataProvider';
-import type { ReferralFunnel } from './referralTypes';
+import { useReferralFunnel } from '../providers/apiQueries';
 import { formatTenge } from '../common/formatTenge';
 
 // Kept importable from here for the referral screens.
@@ -23,23 +21,12 @@ interface FunnelFiguresProps {
  * conversion from the step before, with the damages recovered.
  */
 export const FunnelFigures = ({ regionId, agency, refreshKey }: FunnelFiguresProps) => {
-  const dataProvider = useDataProvider<AdalDeskDataProvider>();
   const translate = useTranslate();
   const locale = useLocale();
-  const [funnel, setFunnel] = useState<ReferralFunnel | null>(null);
+  // The figures are a summary above the list: shown once they have come, left out if they do not.
+  const { data: funnel, isError } = useReferralFunnel({ regionId, agency }, { refreshKey });
 
-  useEffect(() => {
-    let current = true;
-    dataProvider
-      .referralFunnel({ regionId, agency })
-      .then((result) => current && setFunnel(result))
-      .catch(() => current && setFunnel(null));
-    return () => {
-      current = false;
-    };
-  }, [dataProvider, regionId, agency, refreshKey]);
-
-  if (!funnel) return null;
+  if (!funnel || isError) return null;
   const { counts, conversion } = funnel;
   const of = (value: number | null) =>
     value === null ? undefined : translate('app.referrals.funnel.of_previous', { percent: percent(value) });

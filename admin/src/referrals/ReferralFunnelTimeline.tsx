@@ -1,10 +1,9 @@
 import { REFERRAL_STATUS_DATES, REFERRAL_WORKFLOW, type ReferralStatus } from '@adaldesk/libs';
 import { Step, StepContent, StepLabel, Stepper, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
-import { useDataProvider, useLocale, useRecordContext, useTranslate } from 'react-admin';
+import { useLocale, useRecordContext, useTranslate } from 'react-admin';
 import type { AppealTimelineEvent } from '../appeals/appealTypes';
 import { formatDateTime } from '../common/formatDateTime';
-import type { AdalDeskDataProvider } from '../providers/dataProvider';
+import { useTimeline } from '../providers/apiQueries';
 import type { ReferralRecord } from './referralTypes';
 
 const MAIN_ROAD: ReferralStatus[] = ['referred', 'under_review', 'case_opened', 'sent_to_court', 'verdict'];
@@ -41,24 +40,10 @@ const formatDay = (day: string, locale: string) =>
  */
 export const ReferralFunnelTimeline = () => {
   const referral = useRecordContext<ReferralRecord>();
-  const dataProvider = useDataProvider<AdalDeskDataProvider>();
   const translate = useTranslate();
   const locale = useLocale();
-  const [events, setEvents] = useState<AppealTimelineEvent[]>([]);
-  const id = referral?.id;
-  const version = referral?.version;
-
-  useEffect(() => {
-    if (!id) return;
-    let current = true;
-    dataProvider
-      .timeline('referrals', id)
-      .then((result) => current && setEvents(result))
-      .catch(() => undefined);
-    return () => {
-      current = false;
-    };
-  }, [dataProvider, id, version]);
+  // Without its history the funnel still shows each stage's date, only not who recorded it.
+  const { data: events = [] } = useTimeline('referrals', referral?.id, referral?.version);
 
   if (!referral) return null;
   const stages = stagesOf(referral);
