@@ -1,18 +1,15 @@
 import { subject as asSubject } from '@casl/ability';
 import {
-  type Action,
-  type AppealAction,
   APPEAL_KINDS,
   APPLICANT_PERSONAL_FIELDS,
   type AppealKind,
   DUPLICATE_WINDOW_DAYS,
+  appealWorkflow,
   formatAppealNumber,
-  nextAppealStatus,
   parseBin,
   parseIin,
   SLA_STATES,
   type SlaState,
-  type WorkingCalendar,
   SLA_RECORD_COLUMNS,
   slaStateSqlByState,
 } from '@adaldesk/libs';
@@ -22,41 +19,21 @@ import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm
 import { AuditEventsService } from '../audit/audit-events.service.js';
 import { AuditService, PERSONAL_DATA_READ } from '../core/audit/audit.service.js';
 import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
-import { CrudService, type CsvResponse, type Page } from '../core/crud/crud.service.js';
+import type { CsvResponse, Page } from '../core/crud/crud.service.js';
 import { filtersFor, isUuid, type ListQuery, parseListQuery } from '../core/crud/list-query.js';
 import { AppError, ErrorCode, type FieldProblem } from '../core/errors/app-error.js';
 import { INSTANT_MESSAGE, parseInstant } from '../core/validation/dates.js';
 import { validateBody } from '../core/validation/validate-body.js';
-import { VersionDto } from '../core/validation/versioned.js';
+import { type ChangeContext, type StepEffects, WorkflowService } from '../core/workflow/workflow.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { SlaPolicy } from '../reference/sla-policies/sla-policy.entity.js';
 import { WorkingCalendarService } from '../sla/working-calendar.service.js';
 import { Appeal } from './appeal.entity.js';
 import { liveSlaState, rewindClock } from './appeal-clock.js';
-import {
-  ACTION_BODIES,
-  BulkAssignDto,
-  type ForwardDto,
-  type ReasonDto,
-  type RequestExtensionDto,
-  type ResolveDto,
-  type TriageDto,
-} from './dto/appeal-actions.dto.js';
+import { ACTION_BODIES, BulkAssignDto } from './dto/appeal-actions.dto.js';
 import { CreateAppealDto } from './dto/create-appeal.dto.js';
 import { UpdateAppealDto } from './dto/update-appeal.dto.js';
 import { AppealSlaJobs } from './jobs/appeal-sla.job.js';
-
-/** What one change of an appeal carries besides the record: its moment, its notes and its messages. */
-interface ChangeContext {
-  manager: EntityManager;
-  user: AuthenticatedUser;
-  now: Date;
-  calendar: WorkingCalendar;
-  /** Said about the change in the audit trail beyond the changed fields (a reason, a decision). */
-  notes: Record<string, unknown>;
-  /** Notifications written in the transaction, e-mailed after it commits. */
-  notificationIds: string[];
-}
 
 /** The SQL of each SLA state, generated from the rules `slaState` evaluates (libs), so a filter is exact to the second. */
 const SLA_STATE_SQL = slaStateSqlByState(SLA_RECORD_COLUMNS);
@@ -73,7 +50,7 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
  * queue only a reminder, and the reconciler repairs any timer lost on the way).
  */
 @Injectable()
-export class AppealsService extends CrudService<Appeal> {
+export class AppealsService extends WorkflowService<Appeal, typeof ACTION_BODIES> {
   private readonly logger = new Logger('Appeals');
   /** The select list of `policyColumns`, built once. */
   private policySelect: string | null = null;
@@ -81,46 +58,56 @@ export class AppealsService extends CrudService<Appeal> {
   constructor(
     dataSource: DataSource,
     audit: AuditService,
-    private readonly calendars: WorkingCalendarService,
+    protected readonly calendars: WorkingCalendarService,
     private readonly notifications: NotificationsService,
     private readonly timers: AppealSlaJobs,
     private readonly auditEvents: AuditEventsService,
   ) {
-    super(dataSource, audit, {
-      resource: 'appeals',
-      entity: Appeal,
-      createDto: CreateAppealDto,
-      updateDto: UpdateAppealDto,
-      stepDtos: ACTION_BODIES,
-      filters: {
-        ...filtersFor(
-          {
-            status: 'text',
-            regionId: 'uuid',
-            categoryId: 'uuid',
-            organisationId: 'uuid',
-            assigneeId: 'uuid',
-            registeredById: 'uuid',
-            channel: 'text',
-            kind: 'text',
-            outcome: 'text',
-            confidential: 'boolean',
-            anonymous: 'boolean',
-            duplicateOfId: 'uuid',
-            receivedAt: 'datetime',
-            registeredAt: 'datetime',
-            dueAt: 'datetime',
-            decidedAt: 'datetime',
-          },
-          ['receivedAt', 'registeredAt', 'dueAt', 'decidedAt'],
-          ['categoryId', 'organisationId', 'assigneeId'],
-        ),
-        slaState: { property: 'slaState', type: 'text', operator: 'eq' },
+    super(
+      dataSource,
+      audit,
+      {
+        resource: 'appeals',
+        entity: Appeal,
+          createDto: CreateAppealDto,
+        updateDto: UpdateAppealDto,
+        filters: {
+          ...filtersFor(
+            {
+              status: 'text',
+              regionId: 'uuid',
+              categoryId: 'uuid',
+              organisationId: 'uuid',
+              assigneeId: 'uuid',
+              registeredById: 'uuid',
+              channel: 'text',
+              kind: 'text',
+              outcome: 'text',
+              confidential: 'boolean',
+              anonymous: 'boolean',
+              duplicateOfId: 'uuid',
+              receivedAt: 'datetime',
+              registeredAt: 'datetime',
+              dueAt: 'datetime',
+              decidedAt: 'datetime',
+            },
+            ['receivedAt', 'registeredAt', 'dueAt', 'decidedAt'],
+            ['categoryId', 'organisationId', 'assigneeId'],
+          ),
+          slaState: { property: 'slaState', type: 'text', operator: 'eq' },
+        },
+        sortable: ['number', 'receivedAt', 'registeredAt', 'dueAt', 'status', 'updatedAt'],
+        defaultSort: ['receivedAt', 'DESC'],
+        searchable: true,
       },
-      sortable: ['number', 'receivedAt', 'registeredAt', 'dueAt', 'status', 'updatedAt'],
-      defaultSort: ['receivedAt', 'DESC'],
-      searchable: true,
-    });
+      {
+        workflow: appealWorkflow,
+        bodies: ACTION_BODIES,
+        name: { indefinite: 'An appeal', noun: 'appeal' },
+        whenNoStep: 'no step is allowed from there',
+        keepInScope: 'This change would move the appeal outside your own scope',
+      },
+    );
   }
 
   override async create(user: AuthenticatedUser, body: unknown): Promise<object> {
@@ -234,7 +221,16 @@ export class AppealsService extends CrudService<Appeal> {
     const saved =
       dto.assigneeId || alongside
         ? await this.inTransaction(async (manager) => {
-            const context: ChangeContext = { manager, user, now, calendar, notes: {}, notificationIds: [] };
+            const context: ChangeContext = {
+              manager,
+              user,
+              now,
+              calendar,
+              today: calendar.localDate(now),
+              permission: 'create',
+              notes: {},
+              notificationIds: [],
+            };
             return { appeal: await register(manager, context), notificationIds: context.notificationIds };
           })
         : { appeal: await this.translatingErrors(() => register(this.dataSource.manager, null)), notificationIds: [] };
@@ -245,34 +241,26 @@ export class AppealsService extends CrudService<Appeal> {
   override async update(user: AuthenticatedUser, id: string, body: unknown): Promise<object> {
     this.assertAllowed(user, 'update');
     const dto = await validateBody(UpdateAppealDto, withoutServerFields(body));
-    return this.change(user, id, 'update', dto.version, 'update', async (appeal, context) => {
-      const { version: _version, ...fields } = dto;
-      // Fields the client did not send are undefined on the DTO, and must stay as they are.
-      const changes = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-      const previous = { ...appeal };
-      Object.assign(appeal, changes);
-      const problems = applicantProblems(appeal.anonymous, appeal);
-      if (problems.length > 0) throw AppError.validation(problems);
-      if (appeal.categoryId !== previous.categoryId || appeal.kind !== previous.kind) {
-        await this.applyPolicy(context, appeal);
-      }
-      if (appeal.organisationId !== previous.organisationId && !appeal.duplicateOfId) {
-        appeal.duplicateOfId = await this.earlierAppealOf(context.manager, appeal);
-      }
-      if (appeal.assigneeId !== previous.assigneeId) await this.assign(context, appeal, appeal.assigneeId);
-    });
-  }
-
-  /** A workflow step, `POST /api/appeals/:id/actions/<action>`. */
-  async act(user: AuthenticatedUser, id: string, step: string, body: unknown): Promise<object> {
-    const { action, dto } = await this.stepBody(user, step, body, ACTION_BODIES);
-    return this.change(user, id, action, dto.version, action, async (appeal, context) => {
-      const next = nextAppealStatus(appeal.status, action);
-      if (!next.ok) {
-        throw AppError.illegalStep('An appeal', appeal.status, action, next.allowed, 'no step is allowed from there');
-      }
-      appeal.status = next.status;
-      await this.steps[action](appeal, dto, context);
+    return this.change(user, id, {
+      permission: 'update',
+      version: dto.version,
+      auditAction: 'update',
+      apply: async (appeal, context) => {
+        const { version: _version, ...fields } = dto;
+        // Fields the client did not send are undefined on the DTO, and must stay as they are.
+        const changes = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+        const previous = { ...appeal };
+        Object.assign(appeal, changes);
+        const problems = applicantProblems(appeal.anonymous, appeal);
+        if (problems.length > 0) throw AppError.validation(problems);
+        if (appeal.categoryId !== previous.categoryId || appeal.kind !== previous.kind) {
+          await this.applyPolicy(context, appeal);
+        }
+        if (appeal.organisationId !== previous.organisationId && !appeal.duplicateOfId) {
+          appeal.duplicateOfId = await this.earlierAppealOf(context.manager, appeal);
+        }
+        if (appeal.assigneeId !== previous.assigneeId) await this.assign(context, appeal, appeal.assigneeId);
+      },
     });
   }
 
@@ -281,18 +269,12 @@ export class AppealsService extends CrudService<Appeal> {
     this.assertAllowed(user, 'update');
     const dto = await validateBody(BulkAssignDto, body);
     const ids = [...new Set(dto.ids)];
-    const done = await this.inTransaction(async (manager) => {
-      const changed: { appeal: Appeal; notificationIds: string[] }[] = [];
-      for (const id of ids) {
-        changed.push(
-          await this.changeIn(manager, user, id, 'update', null, 'assign', (appeal, context) =>
-            this.assign(context, appeal, dto.assigneeId),
-          ),
-        );
-      }
-      return changed;
+    await this.changeEach(user, ids, {
+      permission: 'update',
+      version: null,
+      auditAction: 'assign',
+      apply: (appeal, context) => this.assign(context, appeal, dto.assigneeId),
     });
-    for (const { appeal, notificationIds } of done) this.afterCommit(appeal, notificationIds);
     return { updated: ids };
   }
 
@@ -388,177 +370,138 @@ export class AppealsService extends CrudService<Appeal> {
     });
   }
 
-  /** The workflow steps beyond the status change, each given its validated body. */
-  private readonly steps: Record<
-    AppealAction,
-    (appeal: Appeal, dto: VersionDto, context: ChangeContext) => Promise<void> | void
-  > = {
-    triage: async (appeal, dto, context) => {
-      const { categoryId, organisationId, assigneeId } = dto as TriageDto;
-      appeal.categoryId = categoryId;
-      if (organisationId !== undefined) appeal.organisationId = organisationId;
-      await this.applyPolicy(context, appeal);
-      if (!appeal.duplicateOfId) appeal.duplicateOfId = await this.earlierAppealOf(context.manager, appeal);
-      if (assigneeId !== undefined && assigneeId !== appeal.assigneeId) await this.assign(context, appeal, assigneeId);
+  /** What each workflow step does beyond the status change, given its validated body. */
+  protected readonly steps: StepEffects<Appeal, typeof ACTION_BODIES> = {
+    triage: {
+      apply: async (appeal, { categoryId, organisationId, assigneeId }, context) => {
+        appeal.categoryId = categoryId;
+        if (organisationId !== undefined) appeal.organisationId = organisationId;
+        await this.applyPolicy(context, appeal);
+        if (!appeal.duplicateOfId) appeal.duplicateOfId = await this.earlierAppealOf(context.manager, appeal);
+        if (assigneeId !== undefined && assigneeId !== appeal.assigneeId) {
+          await this.assign(context, appeal, assigneeId);
+        }
+      },
     },
-    start: () => undefined,
-    'request-info': (appeal, dto, context) => {
-      context.notes.reason = (dto as ReasonDto).reason;
-      appeal.pausedSince = context.now;
-      appeal.slaPauses = [...appeal.slaPauses, { from: context.now.toISOString(), to: null }];
+    start: { apply: () => undefined },
+    'request-info': {
+      apply: (appeal, _dto, context) => {
+        appeal.pausedSince = context.now;
+        appeal.slaPauses = [...appeal.slaPauses, { from: context.now.toISOString(), to: null }];
+      },
+      notes: ({ reason }) => ({ reason }),
     },
-    resume: async (appeal, _dto, context) => {
-      appeal.slaPauses = appeal.slaPauses.map((pause) =>
-        pause.to === null ? { ...pause, to: context.now.toISOString() } : pause,
-      );
-      appeal.pausedSince = null;
-      await this.rewind(context, appeal);
+    resume: {
+      apply: async (appeal, _dto, context) => {
+        appeal.slaPauses = appeal.slaPauses.map((pause) =>
+          pause.to === null ? { ...pause, to: context.now.toISOString() } : pause,
+        );
+        appeal.pausedSince = null;
+        await this.rewind(context, appeal);
+      },
     },
-    'request-extension': async (appeal, dto, context) => {
-      const { days, reason } = dto as RequestExtensionDto;
-      const policy = await this.policyById(context.manager, appeal.slaPolicyId);
-      const left = policy.maxExtensionDays - appeal.extensionDays;
-      if (days > left) {
-        throw AppError.validation([
-          {
-            field: 'days',
-            message:
-              `may be at most ${Math.max(left, 0)} working days: the policy "${policy.code}" allows ` +
-              `${policy.maxExtensionDays} in all and ${appeal.extensionDays} are already granted`,
-          },
-        ]);
-      }
-      appeal.extensionRequest = {
-        days,
-        reason,
-        requestedById: context.user.id,
-        requestedAt: context.now.toISOString(),
-      };
-      const managers = await this.notifications.regionManagerIds(context.manager, appeal.regionId);
-      await this.notifyAbout(context, appeal, managers, 'extension_requested', `extension:${context.now.getTime()}`);
+    'request-extension': {
+      apply: async (appeal, { days, reason }, context) => {
+        const policy = await this.policyById(context.manager, appeal.slaPolicyId);
+        const left = policy.maxExtensionDays - appeal.extensionDays;
+        if (days > left) {
+          throw AppError.validation([
+            {
+              field: 'days',
+              message:
+                `may be at most ${Math.max(left, 0)} working days: the policy "${policy.code}" allows ` +
+                `${policy.maxExtensionDays} in all and ${appeal.extensionDays} are already granted`,
+            },
+          ]);
+        }
+        appeal.extensionRequest = {
+          days,
+          reason,
+          requestedById: context.user.id,
+          requestedAt: context.now.toISOString(),
+        };
+        const managers = await this.notifications.regionManagerIds(context.manager, appeal.regionId);
+        await this.notifyAbout(context, appeal, managers, 'extension_requested', `extension:${context.now.getTime()}`);
+      },
     },
-    'approve-extension': async (appeal, _dto, context) => {
-      const request = appeal.extensionRequest;
-      if (!request) {
-        throw new AppError(ErrorCode.IllegalTransition, 'No extension has been requested for this appeal', {
-          status: appeal.status,
-          allowed: ['request-extension'],
-        });
-      }
-      const policy = await this.policyById(context.manager, appeal.slaPolicyId);
-      if (appeal.extensionDays + request.days > policy.maxExtensionDays) {
-        throw AppError.validation([
-          { field: 'days', message: `would exceed the policy's maximum extension of ${policy.maxExtensionDays} days` },
-        ]);
-      }
-      appeal.extensionDays += request.days;
-      appeal.extensionRequest = null;
-      // The applicant must be told of the extension within 3 working days (APPC art. 76).
-      context.notes.extension = {
-        ...request,
-        applicantNoticeDueAt: context.calendar.deadlineAfterWorkingDays(context.now, 3),
-      };
-      await this.rewind(context, appeal, policy);
+    'approve-extension': {
+      apply: async (appeal, _dto, context) => {
+        const request = appeal.extensionRequest;
+        if (!request) {
+          throw new AppError(ErrorCode.IllegalTransition, 'No extension has been requested for this appeal', {
+            status: appeal.status,
+            allowed: ['request-extension'],
+          });
+        }
+        const policy = await this.policyById(context.manager, appeal.slaPolicyId);
+        if (appeal.extensionDays + request.days > policy.maxExtensionDays) {
+          throw AppError.validation([
+            {
+              field: 'days',
+              message: `would exceed the policy's maximum extension of ${policy.maxExtensionDays} days`,
+            },
+          ]);
+        }
+        appeal.extensionDays += request.days;
+        appeal.extensionRequest = null;
+        // The applicant must be told of the extension within 3 working days (APPC art. 76).
+        context.notes.extension = {
+          ...request,
+          applicantNoticeDueAt: context.calendar.deadlineAfterWorkingDays(context.now, 3),
+        };
+        await this.rewind(context, appeal, policy);
+      },
     },
-    forward: async (appeal, dto, context) => {
-      const { forwardedToId, reason } = dto as ForwardDto;
-      const policy = await this.policyByCode(context.manager, 'appeal_forward');
-      appeal.forwardedToId = forwardedToId;
-      appeal.resolutionText = reason;
-      appeal.slaPolicyId = policy.id;
-      // Forwarding is due 3 working days after registration, whatever pauses or extensions came since.
-      appeal.slaPauses = appeal.slaPauses.map((pause) =>
-        pause.to === null ? { ...pause, to: context.now.toISOString() } : pause,
-      );
-      const forwarding = { ...appeal, slaPauses: [], extensionDays: 0, pausedSince: null };
-      rewindClock(forwarding, context.calendar, policy, context.now);
-      appeal.dueAt = forwarding.dueAt;
-      appeal.warningAt = forwarding.warningAt;
-      appeal.pausedSince = null;
-      appeal.extensionRequest = null;
-      appeal.decidedAt = context.now;
+    forward: {
+      apply: async (appeal, { forwardedToId, reason }, context) => {
+        const policy = await this.policyByCode(context.manager, 'appeal_forward');
+        appeal.forwardedToId = forwardedToId;
+        appeal.resolutionText = reason;
+        appeal.slaPolicyId = policy.id;
+        // Forwarding is due 3 working days after registration, whatever pauses or extensions came since.
+        appeal.slaPauses = appeal.slaPauses.map((pause) =>
+          pause.to === null ? { ...pause, to: context.now.toISOString() } : pause,
+        );
+        const forwarding = { ...appeal, slaPauses: [], extensionDays: 0, pausedSince: null };
+        rewindClock(forwarding, context.calendar, policy, context.now);
+        appeal.dueAt = forwarding.dueAt;
+        appeal.warningAt = forwarding.warningAt;
+        appeal.pausedSince = null;
+        appeal.extensionRequest = null;
+        appeal.decidedAt = context.now;
+      },
     },
-    resolve: (appeal, dto, context) => {
-      const { outcome, resolutionText } = dto as ResolveDto;
-      appeal.outcome = outcome;
-      appeal.resolutionText = resolutionText;
-      appeal.extensionRequest = null;
-      appeal.decidedAt = context.now;
+    resolve: {
+      apply: (appeal, { outcome, resolutionText }, context) => {
+        appeal.outcome = outcome;
+        appeal.resolutionText = resolutionText;
+        appeal.extensionRequest = null;
+        appeal.decidedAt = context.now;
+      },
     },
-    close: () => undefined,
-    reopen: async (appeal, dto, context) => {
-      context.notes.reason = (dto as ReasonDto).reason;
-      // A new term of consideration starts now.
-      appeal.decidedAt = null;
-      appeal.slaStartedAt = context.now;
-      appeal.slaPauses = [];
-      appeal.pausedSince = null;
-      appeal.extensionDays = 0;
-      appeal.extensionRequest = null;
-      appeal.warnedAt = null;
-      appeal.breachedAt = null;
-      await this.applyPolicy(context, appeal);
+    close: { apply: () => undefined },
+    reopen: {
+      apply: async (appeal, _dto, context) => {
+        // A new term of consideration starts now.
+        appeal.decidedAt = null;
+        appeal.slaStartedAt = context.now;
+        appeal.slaPauses = [];
+        appeal.pausedSince = null;
+        appeal.extensionDays = 0;
+        appeal.extensionRequest = null;
+        appeal.warnedAt = null;
+        appeal.breachedAt = null;
+        await this.applyPolicy(context, appeal);
+      },
+      notes: ({ reason }) => ({ reason }),
     },
   };
 
-  /**
-   * Loads the appeal with a row lock, checks the caller's right and the version, applies `apply`,
-   * and saves it with its audit event, all in one transaction; then sets its timers.
-   */
-  private async change(
-    user: AuthenticatedUser,
-    id: string,
-    permission: Action,
-    version: number,
-    auditAction: string,
-    apply: (appeal: Appeal, context: ChangeContext) => Promise<void>,
-  ): Promise<object> {
-    const { appeal, notificationIds } = await this.inTransaction((manager) =>
-      this.changeIn(manager, user, id, permission, version, auditAction, apply),
-    );
-    this.afterCommit(appeal, notificationIds);
-    return this.presentOne(appeal, user);
+  protected override deriveFields(appeal: Appeal, context: ChangeContext): void {
+    appeal.slaState = liveSlaState(appeal, context.now);
   }
 
-  private async changeIn(
-    manager: EntityManager,
-    user: AuthenticatedUser,
-    id: string,
-    permission: Action,
-    version: number | null,
-    auditAction: string,
-    apply: (appeal: Appeal, context: ChangeContext) => Promise<void> | void,
-  ): Promise<{ appeal: Appeal; notificationIds: string[] }> {
-    const context: ChangeContext = {
-      manager,
-      user,
-      now: this.clock.now(),
-      calendar: await this.calendars.current(),
-      notes: {},
-      notificationIds: [],
-    };
-    const appeal = await this.changeAudited(manager, user, id, {
-      version,
-      auditAction,
-      notes: context.notes,
-      authorise: (existing) => {
-        if (!user.ability.can(permission, asAppeal(existing))) {
-          throw AppError.forbidden(`The ${user.role} role may not ${permission} this appeal`);
-        }
-      },
-      apply: async (changed) => {
-        await apply(changed, context);
-        changed.slaState = liveSlaState(changed, context.now);
-        if (!user.ability.can(permission === 'update' ? 'update' : 'read', asAppeal(changed))) {
-          throw AppError.forbidden('This change would move the appeal outside your own scope');
-        }
-      },
-    });
-    return { appeal, notificationIds: context.notificationIds };
-  }
-
-  private afterCommit(appeal: Appeal, notificationIds: string[]): void {
-    // Not awaited: a queue that is down must not fail or hold up the change; the reconciler repairs timers.
+  protected override afterCommit(appeal: Appeal, notificationIds: readonly string[]): void {
     this.timers.sync(appeal).catch((error: unknown) => this.logger.warn(`Timers of appeal ${appeal.id}: ${error}`));
     this.notifications
       .deliver(notificationIds)

@@ -75,7 +75,7 @@ export class ResolveDto extends VersionDto {
 }
 
 /** The body each workflow step takes. */
-export const ACTION_BODIES: Record<AppealAction, ClassConstructor<VersionDto>> = {
+export const ACTION_BODIES = {
   triage: TriageDto,
   start: VersionDto,
   'request-info': ReasonDto,
@@ -86,7 +86,7 @@ export const ACTION_BODIES: Record<AppealAction, ClassConstructor<VersionDto>> =
   resolve: ResolveDto,
   close: VersionDto,
   reopen: ReasonDto,
-};
+} satisfies Record<AppealAction, ClassConstructor<VersionDto>>;
 
 export class BulkAssignDto {
   @IsArray()
