@@ -1,14 +1,11 @@
 import { subject as asSubject } from '@casl/ability';
 import {
-  type Action,
   CORRECTIVE_ACTION_POLICY_CODE,
-  type CorrectiveActionAction,
   correctiveActionDeadline,
+  correctiveActionWorkflow,
   FINAL_INSPECTION_STATUSES,
   formatCorrectiveActionNumber,
-  nextCorrectiveActionStatus,
   SLA_STATES,
-  type WorkingCalendar,
   SLA_RECORD_COLUMNS,
   slaStateSqlByState,
   type SlaState,
@@ -18,23 +15,15 @@ import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm
 import { AuditEventsService } from '../audit/audit-events.service.js';
 import { AuditService } from '../core/audit/audit.service.js';
 import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
-import { CrudService } from '../core/crud/crud.service.js';
 import { type FilterSpec, filtersFor, type ListQuery } from '../core/crud/list-query.js';
 import { AppError, ErrorCode, type FieldProblem } from '../core/errors/app-error.js';
 import { validateBody } from '../core/validation/validate-body.js';
-import type { VersionDto } from '../core/validation/versioned.js';
+import { type StepEffects, WorkflowService } from '../core/workflow/workflow.service.js';
 import { SlaPolicy } from '../reference/sla-policies/sla-policy.entity.js';
 import { WorkingCalendarService } from '../sla/working-calendar.service.js';
 import { liveCorrectiveActionState } from './corrective-action-clock.js';
 import { CorrectiveAction } from './corrective-action.entity.js';
-import {
-  type CancelDto,
-  CORRECTIVE_ACTION_BODIES,
-  type ExtendDto,
-  type RejectDto,
-  type ReportDoneDto,
-  type VerifyDto,
-} from './dto/corrective-action-actions.dto.js';
+import { CORRECTIVE_ACTION_BODIES } from './dto/corrective-action-actions.dto.js';
 import { CreateCorrectiveActionDto, UpdateCorrectiveActionDto } from './dto/create-corrective-action.dto.js';
 import { CorrectiveActionSlaJobs } from './jobs/corrective-action-sla.job.js';
 
@@ -93,62 +82,61 @@ interface SourceFinding {
   inspectionStatus: string;
 }
 
-/** What one step needs besides the action: the moment, the calendar and the audit notes. */
-interface StepContext {
-  manager: EntityManager;
-  user: AuthenticatedUser;
-  now: Date;
-  today: string;
-  calendar: WorkingCalendar;
-  /** Said in the audit event beyond the changed fields (a reason). */
-  notes: Record<string, unknown>;
-}
-
 /**
  * Corrective actions on findings: issued with a deadline on the working calendar, followed by the
  * SLA engine's timers, reported fixed, verified or rejected by the inspector. Every change runs in one
  * transaction with its audit event; the timers are set after the commit.
  */
 @Injectable()
-export class CorrectiveActionsService extends CrudService<CorrectiveAction> {
+export class CorrectiveActionsService extends WorkflowService<CorrectiveAction, typeof CORRECTIVE_ACTION_BODIES> {
   private readonly logger = new Logger('CorrectiveActions');
 
   constructor(
     dataSource: DataSource,
     audit: AuditService,
-    private readonly calendars: WorkingCalendarService,
+    protected readonly calendars: WorkingCalendarService,
     private readonly timers: CorrectiveActionSlaJobs,
     private readonly auditEvents: AuditEventsService,
   ) {
-    super(dataSource, audit, {
-      resource: 'corrective-actions',
-      entity: CorrectiveAction,
-      createDto: CreateCorrectiveActionDto,
-      updateDto: UpdateCorrectiveActionDto,
-      stepDtos: CORRECTIVE_ACTION_BODIES,
-      filters: {
-        ...filtersFor(
-          {
-            status: 'text',
-            slaState: 'text',
-            regionId: 'uuid',
-            findingId: 'uuid',
-            inspectionId: 'uuid',
-            leadInspectorId: 'uuid',
-            responsibleOrganisationId: 'uuid',
-            dueAt: 'datetime',
-            issuedAt: 'datetime',
-          },
-          ['dueAt', 'issuedAt'],
-        ),
-        overdue: OVERDUE_FILTER,
+    super(
+      dataSource,
+      audit,
+      {
+        resource: 'corrective-actions',
+        entity: CorrectiveAction,
+        createDto: CreateCorrectiveActionDto,
+        updateDto: UpdateCorrectiveActionDto,
+        filters: {
+          ...filtersFor(
+            {
+              status: 'text',
+              slaState: 'text',
+              regionId: 'uuid',
+              findingId: 'uuid',
+              inspectionId: 'uuid',
+              leadInspectorId: 'uuid',
+              responsibleOrganisationId: 'uuid',
+              dueAt: 'datetime',
+              issuedAt: 'datetime',
+            },
+            ['dueAt', 'issuedAt'],
+          ),
+          overdue: OVERDUE_FILTER,
+        },
+        sortable: ['number', 'dueAt', 'issuedAt', 'status', 'slaState', 'updatedAt'],
+        defaultSort: ['dueAt', 'ASC'],
+        searchable: true,
+        searchProperties: ['number', 'description', 'responsiblePersonName'],
+        readOnlyFields: SERVER_FIELDS,
       },
-      sortable: ['number', 'dueAt', 'issuedAt', 'status', 'slaState', 'updatedAt'],
-      defaultSort: ['dueAt', 'ASC'],
-      searchable: true,
-      searchProperties: ['number', 'description', 'responsiblePersonName'],
-      readOnlyFields: SERVER_FIELDS,
-    });
+      {
+        workflow: correctiveActionWorkflow,
+        bodies: CORRECTIVE_ACTION_BODIES,
+        name: { indefinite: 'A corrective action', noun: 'corrective action' },
+        whenNoStep: 'it is settled',
+        inspectorRefusal: (permission) => `Only the inspectors of this action's inspection may ${permission} it`,
+      },
+    );
   }
 
   override async create(user: AuthenticatedUser, body: unknown): Promise<object> {
@@ -239,27 +227,24 @@ export class CorrectiveActionsService extends CrudService<CorrectiveAction> {
   override async update(user: AuthenticatedUser, id: string, body: unknown): Promise<object> {
     this.assertAllowed(user, 'update');
     const dto = await validateBody(UpdateCorrectiveActionDto, withoutServerFields(body));
-    return this.change(user, id, 'update', dto.version, 'update', (action) => {
-      if (action.status !== 'open') {
-        throw new AppError(
-          ErrorCode.IllegalTransition,
-          `A corrective action that is ${action.status} can no longer be edited`,
-          { status: action.status, allowed: [] },
-        );
-      }
-      const { version: _version, ...fields } = dto;
-      for (const [field, value] of Object.entries(fields)) {
-        if (value !== undefined) Object.assign(action, { [field]: typeof value === 'string' ? value.trim() : value });
-      }
+    return this.change(user, id, {
+      permission: 'update',
+      version: dto.version,
+      auditAction: 'update',
+      apply: (action) => {
+        if (action.status !== 'open') {
+          throw new AppError(
+            ErrorCode.IllegalTransition,
+            `A corrective action that is ${action.status} can no longer be edited`,
+            { status: action.status, allowed: [] },
+          );
+        }
+        const { version: _version, ...fields } = dto;
+        for (const [field, value] of Object.entries(fields)) {
+          if (value !== undefined) Object.assign(action, { [field]: typeof value === 'string' ? value.trim() : value });
+        }
+      },
     });
-  }
-
-  /** A step, `POST /api/corrective-actions/:id/actions/<action>`. */
-  async act(user: AuthenticatedUser, id: string, step: string, body: unknown): Promise<object> {
-    const { action, dto } = await this.stepBody(user, step, body, CORRECTIVE_ACTION_BODIES);
-    return this.change(user, id, action, dto.version, action, (record, context) =>
-      this.step(record, action, dto, context),
-    );
   }
 
   /** The action's history from the audit trail, for whoever may read the action. */
@@ -301,22 +286,12 @@ export class CorrectiveActionsService extends CrudService<CorrectiveAction> {
     }
   }
 
-  private async step(
-    action: CorrectiveAction,
-    step: CorrectiveActionAction,
-    dto: VersionDto,
-    context: StepContext,
-  ): Promise<void> {
-    const next = nextCorrectiveActionStatus(action.status, step);
-    if (!next.ok) {
-      throw AppError.illegalStep('A corrective action', action.status, step, next.allowed, 'it is settled');
-    }
-    const { now, today, calendar } = context;
-    // The day the action was written (its deadline may count from the next working day).
-    const issuedOn = calendar.localDate(action.createdAt);
-    switch (step) {
-      case 'report-done': {
-        const { reportedOn = null, reportNote } = dto as ReportDoneDto;
+  /** What each step does beyond the status change, given its validated body. */
+  protected readonly steps: StepEffects<CorrectiveAction, typeof CORRECTIVE_ACTION_BODIES> = {
+    'report-done': {
+      apply: (action, { reportedOn = null, reportNote }, { now, today, calendar }) => {
+        // The day the action was written (its deadline may count from the next working day).
+        const issuedOn = calendar.localDate(action.createdAt);
         const on = reportedOn ?? today;
         if (on > today) throw AppError.validation([{ field: 'reportedOn', message: 'must not be in the future' }]);
         if (on < issuedOn) {
@@ -333,10 +308,10 @@ export class CorrectiveActionsService extends CrudService<CorrectiveAction> {
         const closeOfReport = calendar.localDateTime(on, calendar.workdayEnd);
         const fixedBy = closeOfReport < now ? closeOfReport : now;
         action.slaState = fixedBy <= action.dueAt ? 'met' : 'missed';
-        break;
-      }
-      case 'verify': {
-        const { verifiedOn = null, verificationNote } = dto as VerifyDto;
+      },
+    },
+    verify: {
+      apply: (action, { verifiedOn = null, verificationNote }, { today, user }) => {
         const on = verifiedOn ?? today;
         if (on > today) throw AppError.validation([{ field: 'verifiedOn', message: 'must not be in the future' }]);
         if (action.reportedOn && on < action.reportedOn) {
@@ -346,22 +321,23 @@ export class CorrectiveActionsService extends CrudService<CorrectiveAction> {
         }
         action.verifiedOn = on;
         action.verificationNote = verificationNote.trim();
-        action.verifiedById = context.user.id;
-        break;
-      }
-      case 'reject': {
-        // Back to open on the deadline it had: the time spent on the report is not given back.
-        context.notes.reason = (dto as RejectDto).reason;
-        action.rejectionReason = (dto as RejectDto).reason.trim();
+        action.verifiedById = user.id;
+      },
+    },
+    reject: {
+      // Back to open on the deadline it had: the time spent on the report is not given back.
+      apply: (action, { reason }, { now }) => {
+        action.rejectionReason = reason.trim();
         action.reportedOn = null;
         action.reportNote = null;
         action.decidedAt = null;
         action.slaState = liveCorrectiveActionState({ ...action, decidedAt: null }, now);
-        break;
-      }
-      case 'extend': {
-        const { days, reason } = dto as ExtendDto;
-        const policy = await context.manager.findOneByOrFail(SlaPolicy, { id: action.slaPolicyId });
+      },
+      notes: ({ reason }) => ({ reason }),
+    },
+    extend: {
+      apply: async (action, { days }, { manager, now, calendar }) => {
+        const policy = await manager.findOneByOrFail(SlaPolicy, { id: action.slaPolicyId });
         const left = policy.maxExtensionDays - action.extensionDays;
         if (days > left) {
           throw AppError.validation([
@@ -373,7 +349,6 @@ export class CorrectiveActionsService extends CrudService<CorrectiveAction> {
             },
           ]);
         }
-        context.notes.reason = reason;
         action.extensionDays += days;
         const { dueAt, warningAt } = correctiveActionDeadline({
           calendar,
@@ -389,58 +364,21 @@ export class CorrectiveActionsService extends CrudService<CorrectiveAction> {
         if (now < warningAt) action.warnedAt = null;
         if (now <= dueAt) action.breachedAt = null;
         action.slaState = liveCorrectiveActionState({ ...action, decidedAt: null }, now);
-        break;
-      }
-      case 'cancel': {
-        context.notes.reason = (dto as CancelDto).reason;
-        action.cancelReason = (dto as CancelDto).reason.trim();
+      },
+      notes: ({ reason }) => ({ reason }),
+    },
+    cancel: {
+      apply: (action, { reason }, { now }) => {
+        action.cancelReason = reason.trim();
         // A cancelled action keeps the state it had: it was neither met nor missed.
         action.slaState = liveCorrectiveActionState(action, now);
         action.decidedAt ??= now;
-        break;
-      }
-    }
-    action.status = next.status;
-  }
+      },
+      notes: ({ reason }) => ({ reason }),
+    },
+  };
 
-  /**
-   * Loads the action with a row lock, checks the caller's right and the version, applies `apply`, and
-   * saves it with its audit event in one transaction; then sets its timers.
-   */
-  private async change(
-    user: AuthenticatedUser,
-    id: string,
-    permission: Action,
-    version: number,
-    auditAction: string,
-    apply: (action: CorrectiveAction, context: StepContext) => Promise<void> | void,
-  ): Promise<object> {
-    const now = this.clock.now();
-    const calendar = await this.calendars.current();
-    const saved = await this.inTransaction((manager) => {
-      const context: StepContext = { manager, user, now, today: calendar.localDate(now), calendar, notes: {} };
-      return this.changeAudited(manager, user, id, {
-        version,
-        auditAction,
-        notes: context.notes,
-        authorise: (existing) => {
-          if (!user.ability.can(permission, asAction(existing))) {
-            throw AppError.forbidden(
-              user.role === 'inspector'
-                ? `Only the inspectors of this action's inspection may ${permission} it`
-                : `The ${user.role} role may not ${permission} this corrective action`,
-            );
-          }
-        },
-        apply: (action) => apply(action, context),
-      });
-    });
-    this.afterCommit(saved);
-    return this.toJson(saved, user);
-  }
-
-  private afterCommit(action: CorrectiveAction): void {
-    // Not awaited: a queue that is down must not fail the change; the reconciler restores timers.
+  protected override afterCommit(action: CorrectiveAction): void {
     this.timers
       .sync(action)
       .catch((error: unknown) => this.logger.warn(`Timers of corrective action ${action.id}: ${error}`));

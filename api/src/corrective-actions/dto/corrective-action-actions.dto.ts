@@ -52,10 +52,10 @@ export class CancelDto extends VersionDto {
 }
 
 /** The body each step takes. */
-export const CORRECTIVE_ACTION_BODIES: Record<CorrectiveActionAction, ClassConstructor<VersionDto>> = {
+export const CORRECTIVE_ACTION_BODIES = {
   'report-done': ReportDoneDto,
   verify: VerifyDto,
   reject: RejectDto,
   extend: ExtendDto,
   cancel: CancelDto,
-};
+} satisfies Record<CorrectiveActionAction, ClassConstructor<VersionDto>>;
