@@ -1,14 +1,12 @@
 import { subject as asSubject } from '@casl/ability';
 import {
-  type Action,
   CHECKLIST_TEMPLATES,
   type ChecklistEntry,
   emptyChecklist,
   FINAL_INSPECTION_STATUSES,
   formatInspectionNumber,
-  type InspectionAction,
   type InspectionType,
-  nextInspectionStatus,
+  inspectionWorkflow,
   OPEN_INSPECTION_STATUSES,
   unansweredChecklistItems,
 } from '@adaldesk/libs';
@@ -19,20 +17,16 @@ import { AuditService } from '../core/audit/audit.service.js';
 import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
 import type { AppConfig } from '../core/config/app-config.js';
 import { APP_CONFIG } from '../core/config/config.module.js';
-import { CrudService, withoutReadOnlyFields } from '../core/crud/crud.service.js';
+import { withoutReadOnlyFields } from '../core/crud/crud.service.js';
 import { type FilterSpec, filtersFor, type ListQuery } from '../core/crud/list-query.js';
 import { AppError, ErrorCode, type FieldProblem } from '../core/errors/app-error.js';
 import { validateBody } from '../core/validation/validate-body.js';
-import type { VersionDto } from '../core/validation/versioned.js';
+import { type StepEffects, WorkflowService } from '../core/workflow/workflow.service.js';
 import { WorkingCalendarService } from '../sla/working-calendar.service.js';
 import {
-  type CancelDto,
   type ChecklistEntryDto,
-  type CompleteDto,
   CreateInspectionDto,
-  type DatedStepDto,
   INSPECTION_ACTION_BODIES,
-  type PlanDto,
   UpdateInspectionDto,
 } from './dto/inspection.dto.js';
 import { Inspection } from './inspection.entity.js';
@@ -64,43 +58,53 @@ const DESK_FILTERS: Record<string, FilterSpec> = {
 
 /** Inspections of schools and markets: planning, the visit, the checklist and the head's sign-off. */
 @Injectable()
-export class InspectionsService extends CrudService<Inspection> {
+export class InspectionsService extends WorkflowService<Inspection, typeof INSPECTION_ACTION_BODIES> {
   constructor(
     dataSource: DataSource,
     audit: AuditService,
-    private readonly calendars: WorkingCalendarService,
+    protected readonly calendars: WorkingCalendarService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly auditEvents: AuditEventsService,
   ) {
-    super(dataSource, audit, {
-      resource: 'inspections',
-      entity: Inspection,
-      createDto: CreateInspectionDto,
-      updateDto: UpdateInspectionDto,
-      stepDtos: INSPECTION_ACTION_BODIES,
-      filters: {
-        ...filtersFor(
-          {
-            status: 'text',
-            type: 'text',
-            regionId: 'uuid',
-            organisationId: 'uuid',
-            leadInspectorId: 'uuid',
-            plannedStartOn: 'date',
-            plannedEndOn: 'date',
-            actualStartOn: 'date',
-            actualEndOn: 'date',
-          },
-          ['plannedStartOn', 'plannedEndOn', 'actualStartOn', 'actualEndOn'],
-        ),
-        ...DESK_FILTERS,
+    super(
+      dataSource,
+      audit,
+      {
+        resource: 'inspections',
+        entity: Inspection,
+        createDto: CreateInspectionDto,
+        updateDto: UpdateInspectionDto,
+        filters: {
+          ...filtersFor(
+            {
+              status: 'text',
+              type: 'text',
+              regionId: 'uuid',
+              organisationId: 'uuid',
+              leadInspectorId: 'uuid',
+              plannedStartOn: 'date',
+              plannedEndOn: 'date',
+              actualStartOn: 'date',
+              actualEndOn: 'date',
+            },
+            ['plannedStartOn', 'plannedEndOn', 'actualStartOn', 'actualEndOn'],
+          ),
+          ...DESK_FILTERS,
+        },
+        sortable: ['number', 'plannedStartOn', 'plannedEndOn', 'actualStartOn', 'status', 'type', 'updatedAt'],
+        defaultSort: ['plannedStartOn', 'DESC'],
+        searchable: true,
+        searchProperties: ['number', 'notes', 'summary'],
+        readOnlyFields: SERVER_FIELDS,
       },
-      sortable: ['number', 'plannedStartOn', 'plannedEndOn', 'actualStartOn', 'status', 'type', 'updatedAt'],
-      defaultSort: ['plannedStartOn', 'DESC'],
-      searchable: true,
-      searchProperties: ['number', 'notes', 'summary'],
-      readOnlyFields: SERVER_FIELDS,
-    });
+      {
+        workflow: inspectionWorkflow,
+        bodies: INSPECTION_ACTION_BODIES,
+        name: { indefinite: 'An inspection', noun: 'inspection' },
+        whenNoStep: 'it is finished',
+        inspectorRefusal: (permission) => `Only the lead and the team of an inspection may ${permission} it`,
+      },
+    );
   }
 
   override async create(user: AuthenticatedUser, body: unknown): Promise<object> {
@@ -147,61 +151,102 @@ export class InspectionsService extends CrudService<Inspection> {
   override async update(user: AuthenticatedUser, id: string, body: unknown): Promise<object> {
     this.assertAllowed(user, 'update');
     const dto = await validateBody(UpdateInspectionDto, withoutReadOnlyFields(body, SERVER_FIELDS));
-    return this.change(user, id, 'update', dto.version, 'update', async (inspection, manager) => {
-      if (FINAL_INSPECTION_STATUSES.includes(inspection.status)) {
-        throw new AppError(ErrorCode.IllegalTransition, `A ${inspection.status} inspection is no longer changed`, {
-          status: inspection.status,
-          allowed: [],
-        });
-      }
-      const problems: FieldProblem[] = [];
-      const { version: _version, checklist, ...fields } = dto;
-      const changes = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-      const previous = { ...inspection };
-      Object.assign(inspection, changes);
-      if (inspection.organisationId !== previous.organisationId) {
-        if (previous.status !== 'planned') {
-          problems.push({ field: 'organisationId', message: 'changes only while the inspection is planned' });
-        } else {
-          await this.regionOfTarget(manager, inspection.type, inspection.organisationId, inspection.regionId, problems);
+    return this.change(user, id, {
+      permission: 'update',
+      version: dto.version,
+      auditAction: 'update',
+      apply: async (inspection, { manager }) => {
+        if (FINAL_INSPECTION_STATUSES.includes(inspection.status)) {
+          throw new AppError(ErrorCode.IllegalTransition, `A ${inspection.status} inspection is no longer changed`, {
+            status: inspection.status,
+            allowed: [],
+          });
         }
-      }
-      if (inspection.leadInspectorId !== previous.leadInspectorId || dto.teamIds !== undefined) {
-        problems.push(
-          ...(await this.teamProblems(manager, inspection.regionId, inspection.leadInspectorId, inspection.teamIds)),
-        );
-      }
-      if (checklist !== undefined) {
-        if (inspection.status !== 'in_progress') {
-          problems.push({ field: 'checklist', message: 'is answered while the inspection is in progress' });
-        } else {
-          inspection.checklist = mergeChecklist(inspection.type, inspection.checklist, checklist, problems);
+        const problems: FieldProblem[] = [];
+        const { version: _version, checklist, ...fields } = dto;
+        const changes = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+        const previous = { ...inspection };
+        Object.assign(inspection, changes);
+        if (inspection.organisationId !== previous.organisationId) {
+          if (previous.status !== 'planned') {
+            problems.push({ field: 'organisationId', message: 'changes only while the inspection is planned' });
+          } else {
+            await this.regionOfTarget(
+              manager,
+              inspection.type,
+              inspection.organisationId,
+              inspection.regionId,
+              problems,
+            );
+          }
         }
-      }
-      if (problems.length > 0) throw AppError.validation(problems);
-      if (!user.ability.can('update', asInspection(inspection))) {
-        throw AppError.forbidden('You would no longer act on this inspection: keep yourself its lead or on its team');
-      }
+        if (inspection.leadInspectorId !== previous.leadInspectorId || dto.teamIds !== undefined) {
+          problems.push(
+            ...(await this.teamProblems(manager, inspection.regionId, inspection.leadInspectorId, inspection.teamIds)),
+          );
+        }
+        if (checklist !== undefined) {
+          if (inspection.status !== 'in_progress') {
+            problems.push({ field: 'checklist', message: 'is answered while the inspection is in progress' });
+          } else {
+            inspection.checklist = mergeChecklist(inspection.type, inspection.checklist, checklist, problems);
+          }
+        }
+        if (problems.length > 0) throw AppError.validation(problems);
+        if (!user.ability.can('update', asInspection(inspection))) {
+          throw AppError.forbidden('You would no longer act on this inspection: keep yourself its lead or on its team');
+        }
+      },
     });
   }
 
-  /** A workflow step, `POST /api/inspections/:id/actions/<action>`. */
-  async act(user: AuthenticatedUser, id: string, action: string, body: unknown): Promise<object> {
-    const { action: known, dto } = await this.stepBody(user, action, body, INSPECTION_ACTION_BODIES);
-    const now = this.clock.now();
-    const today = (await this.calendars.current()).localDate(now);
-    // Why planned dates moved is kept in the audit trail: the inspection has no field for it.
-    const reason = known === 'plan' ? (dto as PlanDto).reason?.trim() : undefined;
-    return this.change(
-      user,
-      id,
-      known,
-      dto.version,
-      known,
-      (inspection) => step(inspection, known, dto, { now, today }),
-      reason ? { reason } : {},
-    );
-  }
+  /** What each step does beyond the status change, given its validated body. */
+  protected readonly steps: StepEffects<Inspection, typeof INSPECTION_ACTION_BODIES> = {
+    plan: {
+      apply: (inspection, { plannedStartOn, plannedEndOn }) => {
+        const problems = plannedDateProblems(plannedStartOn, plannedEndOn);
+        if (problems.length > 0) throw AppError.validation(problems);
+        inspection.plannedStartOn = plannedStartOn;
+        inspection.plannedEndOn = plannedEndOn;
+      },
+      // Why planned dates moved is kept in the audit trail: the inspection has no field for it.
+      notes: ({ reason }) => (reason?.trim() ? { reason: reason.trim() } : {}),
+    },
+    start: {
+      apply: (inspection, dto, { today }) => {
+        inspection.actualStartOn = actualDay(dto, today, null);
+      },
+    },
+    complete: {
+      apply: (inspection, dto, { today }) => {
+        const problems: FieldProblem[] = [];
+        if (dto.checklist !== undefined) {
+          inspection.checklist = mergeChecklist(inspection.type, inspection.checklist, dto.checklist, problems);
+        }
+        const unanswered = unansweredChecklistItems(inspection.type, inspection.checklist);
+        if (unanswered.length > 0) {
+          problems.push({
+            field: 'checklist',
+            message: `must be answered in full before completing (ok, violation or not_checked); unanswered: ${unanswered.join(', ')}`,
+          });
+        }
+        if (problems.length > 0) throw AppError.validation(problems);
+        inspection.actualEndOn = actualDay(dto, today, inspection.actualStartOn);
+        if (dto.summary !== undefined) inspection.summary = dto.summary;
+      },
+    },
+    close: {
+      apply: (inspection, _dto, { now }) => {
+        inspection.closedAt = now;
+      },
+    },
+    cancel: {
+      apply: (inspection, { reason }, { now }) => {
+        inspection.cancelReason = reason.trim();
+        inspection.cancelledAt = now;
+      },
+    },
+  };
 
   /** The inspection's history from the audit trail, for whoever may read the inspection. */
   async timeline(user: AuthenticatedUser, id: string): Promise<object[]> {
@@ -232,39 +277,6 @@ export class InspectionsService extends CrudService<Inspection> {
         builder.andWhere(`NOT (record.status = ANY(:open))`, { open: OPEN_INSPECTION_STATUSES });
       }
     }
-  }
-
-  /**
-   * Loads the inspection with a row lock, checks the caller's right and the version, applies `apply`,
-   * and saves it with its audit event in one transaction.
-   */
-  private async change(
-    user: AuthenticatedUser,
-    id: string,
-    permission: Action,
-    version: number,
-    auditAction: string,
-    apply: (inspection: Inspection, manager: EntityManager) => Promise<void> | void,
-    notes: Record<string, unknown> = {},
-  ): Promise<object> {
-    const saved = await this.inTransaction((manager) =>
-      this.changeAudited(manager, user, id, {
-        version,
-        auditAction,
-        notes,
-        authorise: (existing) => {
-          if (!user.ability.can(permission, asInspection(existing))) {
-            throw AppError.forbidden(
-              user.role === 'inspector'
-                ? `Only the lead and the team of an inspection may ${permission} it`
-                : `The ${user.role} role may not ${permission} this inspection`,
-            );
-          }
-        },
-        apply: (inspection) => apply(inspection, manager),
-      }),
-    );
-    return this.toJson(saved, user);
   }
 
   /**
@@ -333,60 +345,8 @@ function plannedDateProblems(start: string, end: string): FieldProblem[] {
   return end < start ? [{ field: 'plannedEndOn', message: `must not be before plannedStartOn (${start})` }] : [];
 }
 
-/** Applies one workflow step to the inspection, or throws 422 naming the steps allowed. */
-function step(
-  inspection: Inspection,
-  action: InspectionAction,
-  dto: VersionDto,
-  { now, today }: { now: Date; today: string },
-): void {
-  const next = nextInspectionStatus(inspection.status, action);
-  if (!next.ok) {
-    throw AppError.illegalStep('An inspection', inspection.status, action, next.allowed, 'it is finished');
-  }
-  switch (action) {
-    case 'plan': {
-      const { plannedStartOn, plannedEndOn } = dto as PlanDto;
-      const problems = plannedDateProblems(plannedStartOn, plannedEndOn);
-      if (problems.length > 0) throw AppError.validation(problems);
-      inspection.plannedStartOn = plannedStartOn;
-      inspection.plannedEndOn = plannedEndOn;
-      break;
-    }
-    case 'start':
-      inspection.actualStartOn = actualDay(dto as DatedStepDto, today, null);
-      break;
-    case 'complete': {
-      const { checklist, summary } = dto as CompleteDto;
-      const problems: FieldProblem[] = [];
-      if (checklist !== undefined) {
-        inspection.checklist = mergeChecklist(inspection.type, inspection.checklist, checklist, problems);
-      }
-      const unanswered = unansweredChecklistItems(inspection.type, inspection.checklist);
-      if (unanswered.length > 0) {
-        problems.push({
-          field: 'checklist',
-          message: `must be answered in full before completing (ok, violation or not_checked); unanswered: ${unanswered.join(', ')}`,
-        });
-      }
-      if (problems.length > 0) throw AppError.validation(problems);
-      inspection.actualEndOn = actualDay(dto as DatedStepDto, today, inspection.actualStartOn);
-      if (summary !== undefined) inspection.summary = summary;
-      break;
-    }
-    case 'close':
-      inspection.closedAt = now;
-      break;
-    case 'cancel':
-      inspection.cancelReason = (dto as CancelDto).reason.trim();
-      inspection.cancelledAt = now;
-      break;
-  }
-  inspection.status = next.status;
-}
-
 /** The actual day of a step: today unless given, never in the future nor before `notBefore`. */
-function actualDay({ on }: DatedStepDto, today: string, notBefore: string | null): string {
+function actualDay({ on }: { on?: string | null }, today: string, notBefore: string | null): string {
   const day = on ?? today;
   if (day > today) throw AppError.validation([{ field: 'on', message: 'must not be in the future' }]);
   if (notBefore && day < notBefore) {

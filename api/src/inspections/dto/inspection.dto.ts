@@ -137,10 +137,10 @@ export class CancelDto extends VersionDto {
 }
 
 /** The body each step takes. */
-export const INSPECTION_ACTION_BODIES: Record<InspectionAction, ClassConstructor<VersionDto>> = {
+export const INSPECTION_ACTION_BODIES = {
   plan: PlanDto,
   start: DatedStepDto,
   complete: CompleteDto,
   close: VersionDto,
   cancel: CancelDto,
-};
+} satisfies Record<InspectionAction, ClassConstructor<VersionDto>>;
