@@ -1,8 +1,10 @@
 import DownloadIcon from '@mui/icons-material/GetApp';
 import {
+  Alert,
   Box,
   Card,
   CardContent,
+  CircularProgress,
   IconButton,
   Link,
   Stack,
@@ -14,11 +16,18 @@ import {
   Tooltip,
   Typography,
 } from '@mui/material';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { LinkBase, useLocale, useTranslate } from 'react-admin';
 import { saveFile } from '../common/saveFile';
 import { percentText, shareCell, toCsv } from './dashboardLinks';
-import type { BreakdownRow } from './statsTypes';
+import type { BreakdownRow, DashboardQuery } from './statsTypes';
+
+/** What every panel of the dashboard is given: the period and region, and how its CSV is named. */
+export interface DashboardPanelProps {
+  query: DashboardQuery;
+  fileName: (panel: string) => string;
+}
 
 /** A whole number in the interface language's grouping. */
 export const countText = (value: number, locale: string) =>
@@ -53,11 +62,14 @@ export const Panel = ({
   title,
   testId,
   csv,
+  busy = false,
   children,
 }: {
   title: string;
   testId: string;
   csv?: () => PanelCsv;
+  /** Figures being replaced (another period's are on their way): dimmed meanwhile. */
+  busy?: boolean;
   children: ReactNode;
 }) => {
   const translate = useTranslate();
@@ -67,7 +79,14 @@ export const Panel = ({
     saveFile(new Blob([toCsv(header, rows)], { type: 'text/csv;charset=utf-8' }), fileName);
   };
   return (
-    <Card variant="outlined" data-testid={testId} sx={{ breakInside: 'avoid' }} component="section" aria-label={title}>
+    <Card
+      variant="outlined"
+      data-testid={testId}
+      sx={{ breakInside: 'avoid', opacity: busy ? 0.6 : 1 }}
+      component="section"
+      aria-label={title}
+      aria-busy={busy}
+    >
       <CardContent>
         <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 1 }}>
           <Typography variant="subtitle1" component="h2">
@@ -91,6 +110,40 @@ export const Panel = ({
     </Card>
   );
 };
+
+/**
+ * A panel whose figures come from one query: a spinner until they come, the error if they do not,
+ * and the figures (with their CSV) once they have, dimmed while the next period's replace them.
+ */
+export function QueryPanel<T>({
+  title,
+  testId,
+  result,
+  csv,
+  children,
+}: {
+  title: string;
+  testId: string;
+  result: UseQueryResult<T>;
+  csv?: (figures: T) => PanelCsv;
+  children: (figures: T) => ReactNode;
+}) {
+  const translate = useTranslate();
+  const { data, error, isFetching } = result;
+  return (
+    <Panel
+      title={title}
+      testId={testId}
+      csv={data !== undefined && csv ? () => csv(data) : undefined}
+      busy={data !== undefined && isFetching}
+    >
+      {error && <Alert severity="error">{error.message}</Alert>}
+      {data !== undefined
+        ? children(data)
+        : !error && <CircularProgress size={32} aria-label={translate('ra.page.loading')} />}
+    </Panel>
+  );
+}
 
 /** A KPI: a big figure that opens its list, and a line saying what it is made of. */
 export const KpiCard = ({
