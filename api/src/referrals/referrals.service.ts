@@ -1,15 +1,13 @@
 import { subject as asSubject } from '@casl/ability';
 import {
-  type Action,
   FINAL_REFERRAL_STATUSES,
   formatReferralNumber,
-  nextReferralStatus,
   previousStepDate,
   REFERRAL_FUNNEL_STEPS,
   REFERRAL_STATUS_DATES,
-  type ReferralAction,
   type ReferralFunnelStep,
   type ReferralStatus,
+  referralWorkflow,
 } from '@adaldesk/libs';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
@@ -17,19 +15,13 @@ import { AuditEventsService } from '../audit/audit-events.service.js';
 import { AuditService } from '../core/audit/audit.service.js';
 import { assertMayWriteLinkedFields } from '../core/access/linked-appeals.js';
 import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
-import { CrudService } from '../core/crud/crud.service.js';
 import { filtersFor, type ListQuery } from '../core/crud/list-query.js';
 import { AppError, type FieldProblem } from '../core/errors/app-error.js';
 import { validateBody } from '../core/validation/validate-body.js';
+import { type StepContext, type StepEffects, WorkflowService } from '../core/workflow/workflow.service.js';
 import { WorkingCalendarService } from '../sla/working-calendar.service.js';
 import { CreateReferralDto } from './dto/create-referral.dto.js';
-import {
-  type OpenCaseDto,
-  type RecordVerdictDto,
-  REFERRAL_ACTION_BODIES,
-  type RefuseDto,
-  type ReferralStepDto,
-} from './dto/referral-actions.dto.js';
+import { REFERRAL_ACTION_BODIES, type ReferralStepDto } from './dto/referral-actions.dto.js';
 import { UpdateReferralDto } from './dto/update-referral.dto.js';
 import { ReferralFollowUpJobs } from './jobs/referral-follow-up.job.js';
 import { Referral } from './referral.entity.js';
@@ -55,58 +47,61 @@ const SERVER_FIELDS = [
   'remindedAt',
 ];
 
-/** What one funnel step needs besides the referral: the moment, the office's date today and the body. */
-interface StepContext {
-  now: Date;
-  today: string;
-}
-
 /**
  * Referrals of materials to law enforcement and their outcome funnel. Every change runs in one
  * transaction with its audit event; the follow-up timer is set after the commit.
  */
 @Injectable()
-export class ReferralsService extends CrudService<Referral> {
+export class ReferralsService extends WorkflowService<Referral, typeof REFERRAL_ACTION_BODIES> {
   private readonly logger = new Logger('Referrals');
 
   constructor(
     dataSource: DataSource,
     audit: AuditService,
-    private readonly calendars: WorkingCalendarService,
+    protected readonly calendars: WorkingCalendarService,
     private readonly followUps: ReferralFollowUpJobs,
     private readonly auditEvents: AuditEventsService,
   ) {
-    super(dataSource, audit, {
-      resource: 'referrals',
-      entity: Referral,
-      createDto: CreateReferralDto,
-      updateDto: UpdateReferralDto,
-      stepDtos: REFERRAL_ACTION_BODIES,
-      filters: {
-        ...filtersFor(
-          {
-            status: 'text',
-            agency: 'text',
-            verdict: 'text',
-            regionId: 'uuid',
-            organisationId: 'uuid',
-            ownerId: 'uuid',
-            appealId: 'uuid',
-            findingId: 'uuid',
-            referredOn: 'date',
-            caseOpenedOn: 'date',
-          },
-          ['referredOn', 'caseOpenedOn'],
-        ),
-        // The funnel step reached (one or any of several): what each bar of the dashboard's funnel counts.
-        reached: { property: 'reached', type: 'text', operator: 'eq' },
+    super(
+      dataSource,
+      audit,
+      {
+        resource: 'referrals',
+        entity: Referral,
+        createDto: CreateReferralDto,
+        updateDto: UpdateReferralDto,
+        filters: {
+          ...filtersFor(
+            {
+              status: 'text',
+              agency: 'text',
+              verdict: 'text',
+              regionId: 'uuid',
+              organisationId: 'uuid',
+              ownerId: 'uuid',
+              appealId: 'uuid',
+              findingId: 'uuid',
+              referredOn: 'date',
+              caseOpenedOn: 'date',
+            },
+            ['referredOn', 'caseOpenedOn'],
+          ),
+          // The funnel step reached (one or any of several): what each bar of the dashboard's funnel counts.
+          reached: { property: 'reached', type: 'text', operator: 'eq' },
+        },
+        sortable: ['number', 'referredOn', 'status', 'agency', 'caseOpenedOn', 'followUpDueAt', 'updatedAt'],
+        defaultSort: ['referredOn', 'DESC'],
+        searchable: true,
+        searchProperties: ['number', 'summary', 'registerNumber'],
+        readOnlyFields: SERVER_FIELDS,
       },
-      sortable: ['number', 'referredOn', 'status', 'agency', 'caseOpenedOn', 'followUpDueAt', 'updatedAt'],
-      defaultSort: ['referredOn', 'DESC'],
-      searchable: true,
-      searchProperties: ['number', 'summary', 'registerNumber'],
-      readOnlyFields: SERVER_FIELDS,
-    });
+      {
+        workflow: referralWorkflow,
+        bodies: REFERRAL_ACTION_BODIES,
+        name: { indefinite: 'A referral', noun: 'referral' },
+        whenNoStep: 'its funnel has ended',
+      },
+    );
   }
 
   protected override applyFilters(builder: SelectQueryBuilder<Referral>, query: ListQuery, user: AuthenticatedUser) {
@@ -127,7 +122,8 @@ export class ReferralsService extends CrudService<Referral> {
   override async create(user: AuthenticatedUser, body: unknown): Promise<object> {
     this.assertAllowed(user, 'create');
     const dto = await validateBody(CreateReferralDto, body);
-    const { now, today } = await this.moment();
+    const now = this.clock.now();
+    const today = (await this.calendars.current()).localDate(now);
     const referredOn = dto.referredOn ?? today;
     const problems = agencyProblems(dto.agency, dto.agencyName);
     if (referredOn > today) problems.push({ field: 'referredOn', message: 'must not be in the future' });
@@ -204,37 +200,35 @@ export class ReferralsService extends CrudService<Referral> {
   override async update(user: AuthenticatedUser, id: string, body: unknown): Promise<object> {
     this.assertAllowed(user, 'update');
     const dto = await validateBody(UpdateReferralDto, withoutServerFields(body));
-    return this.change(user, id, 'update', dto.version, 'update', async (referral, manager) => {
-      const { version: _version, persons, ...fields } = dto;
-      // Fields the client did not send are undefined on the DTO, and must stay as they are.
-      const changes = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-      // The summary and description retell the appeal: not to be overwritten by whoever may not read it.
-      await assertMayWriteLinkedFields(manager, user.ability, 'referrals', { ...referral }, Object.keys(changes));
-      const previous = { ownerId: referral.ownerId, registerNumber: referral.registerNumber };
-      Object.assign(referral, changes);
-      if (persons !== undefined) referral.persons = persons.map(personOf);
-      const problems = agencyProblems(referral.agency, referral.agencyName);
-      // react-admin sends the number back as it was; only a changed one is a correction to check.
-      if (referral.registerNumber !== previous.registerNumber) {
-        if (!CASE_STATUSES.includes(referral.status)) {
-          problems.push({
-            field: 'registerNumber',
-            message: 'is given by the step "open-case", once a case is opened',
-          });
-        } else if (!referral.registerNumber) {
-          problems.push({ field: 'registerNumber', message: 'is required once a case is opened' });
+    return this.change(user, id, {
+      permission: 'update',
+      version: dto.version,
+      auditAction: 'update',
+      apply: async (referral, { manager }) => {
+        const { version: _version, persons, ...fields } = dto;
+        // Fields the client did not send are undefined on the DTO, and must stay as they are.
+        const changes = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+        // The summary and description retell the appeal: not to be overwritten by whoever may not read it.
+        await assertMayWriteLinkedFields(manager, user.ability, 'referrals', { ...referral }, Object.keys(changes));
+        const previous = { ownerId: referral.ownerId, registerNumber: referral.registerNumber };
+        Object.assign(referral, changes);
+        if (persons !== undefined) referral.persons = persons.map(personOf);
+        const problems = agencyProblems(referral.agency, referral.agencyName);
+        // react-admin sends the number back as it was; only a changed one is a correction to check.
+        if (referral.registerNumber !== previous.registerNumber) {
+          if (!CASE_STATUSES.includes(referral.status)) {
+            problems.push({
+              field: 'registerNumber',
+              message: 'is given by the step "open-case", once a case is opened',
+            });
+          } else if (!referral.registerNumber) {
+            problems.push({ field: 'registerNumber', message: 'is required once a case is opened' });
+          }
         }
-      }
-      if (problems.length > 0) throw AppError.validation(problems);
-      if (referral.ownerId !== previous.ownerId) await this.assertOwner(manager, referral.ownerId, referral.regionId);
+        if (problems.length > 0) throw AppError.validation(problems);
+        if (referral.ownerId !== previous.ownerId) await this.assertOwner(manager, referral.ownerId, referral.regionId);
+      },
     });
-  }
-
-  /** A funnel step, `POST /api/referrals/:id/actions/<action>`. */
-  async act(user: AuthenticatedUser, id: string, step: string, body: unknown): Promise<object> {
-    const { action, dto } = await this.stepBody(user, step, body, REFERRAL_ACTION_BODIES);
-    const moment = await this.moment();
-    return this.change(user, id, action, dto.version, action, (referral) => this.step(referral, action, dto, moment));
   }
 
   /** The referral's history from the audit trail, for whoever may read the referral. */
@@ -244,73 +238,55 @@ export class ReferralsService extends CrudService<Referral> {
     return this.auditEvents.timelineOf(user, 'referrals', id);
   }
 
-  private step(referral: Referral, action: ReferralAction, dto: ReferralStepDto, { now, today }: StepContext): void {
-    const next = nextReferralStatus(referral.status, action);
-    if (!next.ok) {
-      throw AppError.illegalStep('A referral', referral.status, action, next.allowed, 'its funnel has ended');
-    }
-    const on = dto.on ?? today;
-    const previous = previousStepDate(referral.status, referral);
+  /** What each funnel step records beyond its status and date, given its validated body. */
+  protected readonly steps: StepEffects<Referral, typeof REFERRAL_ACTION_BODIES> = {
+    'start-review': { apply: (referral, dto, context) => this.reach(referral, dto, context) },
+    'open-case': {
+      apply: (referral, dto, context) => {
+        this.reach(referral, dto, context);
+        referral.registerNumber = dto.registerNumber.trim();
+      },
+    },
+    refuse: {
+      apply: (referral, dto, context) => {
+        this.reach(referral, dto, context);
+        referral.refusalReason = dto.refusalReason;
+      },
+    },
+    'send-to-court': { apply: (referral, dto, context) => this.reach(referral, dto, context) },
+    'record-verdict': {
+      apply: (referral, dto, context) => {
+        this.reach(referral, dto, context);
+        referral.verdict = dto.verdict;
+        referral.sanctions = dto.sanctions ?? null;
+        referral.damagesRecovered = dto.damagesRecovered ?? null;
+      },
+    },
+  };
+
+  /**
+   * What every funnel step records: the day the new stage was reached (today unless given, never in
+   * the future nor before the stage it leaves), the last outcome's moment and the next follow-up.
+   */
+  private reach(referral: Referral, { on: given }: ReferralStepDto, context: StepContext<ReferralStatus>): void {
+    const { now, today, from, to } = context;
+    const on = given ?? today;
+    const previous = previousStepDate(from, referral);
     if (on > today) throw AppError.validation([{ field: 'on', message: 'must not be in the future' }]);
     if (previous && on < previous) {
       throw AppError.validation([
-        { field: 'on', message: `must not be before ${previous}, the date the referral became ${referral.status}` },
+        { field: 'on', message: `must not be before ${previous}, the date the referral became ${from}` },
       ]);
     }
-    referral.status = next.status;
-    referral[REFERRAL_STATUS_DATES[next.status]] = on;
-    if (action === 'open-case') referral.registerNumber = (dto as OpenCaseDto).registerNumber.trim();
-    if (action === 'refuse') referral.refusalReason = (dto as RefuseDto).refusalReason;
-    if (action === 'record-verdict') {
-      const { verdict, sanctions, damagesRecovered } = dto as RecordVerdictDto;
-      referral.verdict = verdict;
-      referral.sanctions = sanctions ?? null;
-      referral.damagesRecovered = damagesRecovered ?? null;
-    }
+    referral[REFERRAL_STATUS_DATES[to]] = on;
     referral.lastOutcomeAt = now;
-    referral.followUpDueAt = FINAL_REFERRAL_STATUSES.includes(next.status)
-      ? null
-      : this.followUps.followUpDueAfter(now);
+    referral.followUpDueAt = FINAL_REFERRAL_STATUSES.includes(to) ? null : this.followUps.followUpDueAfter(now);
   }
 
-  /**
-   * Loads the referral with a row lock, checks the caller's right and the version, applies `apply`, and
-   * saves it with its audit event in one transaction; then sets its follow-up timer.
-   */
-  private async change(
-    user: AuthenticatedUser,
-    id: string,
-    permission: Action,
-    version: number,
-    auditAction: string,
-    apply: (referral: Referral, manager: EntityManager) => Promise<void> | void,
-  ): Promise<object> {
-    const saved = await this.inTransaction((manager) =>
-      this.changeAudited(manager, user, id, {
-        version,
-        auditAction,
-        authorise: (existing) => {
-          if (!user.ability.can(permission, asReferral(existing))) {
-            throw AppError.forbidden(`The ${user.role} role may not ${permission} this referral`);
-          }
-        },
-        apply: (referral) => apply(referral, manager),
-      }),
-    );
-    this.afterCommit(saved);
-    return this.presentOne(saved, user);
-  }
-
-  private afterCommit(referral: Referral): void {
-    // Not awaited: a queue that is down must not fail the change; the reconciler restores timers.
+  protected override afterCommit(referral: Referral): void {
     this.followUps
       .sync(referral)
       .catch((error: unknown) => this.logger.warn(`Follow-up timer of referral ${referral.id}: ${error}`));
-  }
-
-  private async moment(): Promise<StepContext> {
-    const now = this.clock.now();
-    return { now, today: (await this.calendars.current()).localDate(now) };
   }
 
   /** The appeal a referral is made from, if the caller may read it: its region, organisation and receipt day. */

@@ -37,10 +37,10 @@ export class RecordVerdictDto extends ReferralStepDto {
 }
 
 /** The body each funnel step takes. */
-export const REFERRAL_ACTION_BODIES: Record<ReferralAction, ClassConstructor<ReferralStepDto>> = {
+export const REFERRAL_ACTION_BODIES = {
   'start-review': ReferralStepDto,
   'open-case': OpenCaseDto,
   refuse: RefuseDto,
   'send-to-court': ReferralStepDto,
   'record-verdict': RecordVerdictDto,
-};
+} satisfies Record<ReferralAction, ClassConstructor<ReferralStepDto>>;
