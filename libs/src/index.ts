@@ -10,6 +10,7 @@ export * from './calendar/kazakhstan-holidays.js';
 export * from './sla/sla-clock.js';
 export * from './sla/sla-state-rules.js';
 export * from './workflow/workflow.js';
+export * from './workflow/step-fields.js';
 export * from './text/unicode.js';
 export * from './domain/inspections.js';
 export * from './domain/prices.js';

@@ -1,26 +1,17 @@
-import type { AppealAction } from '@adaldesk/libs';
+import { type AppealAction, appealWorkflow } from '@adaldesk/libs';
 import { DialogContentText } from '@mui/material';
-import {
-  AutocompleteInput,
-  maxLength,
-  maxValue,
-  minLength,
-  minValue,
-  NumberInput,
-  ReferenceInput,
-  required,
-  SelectInput,
-  TextInput,
-  useTranslate,
-} from 'react-admin';
+import { AutocompleteInput, NumberInput, ReferenceInput, SelectInput, TextInput, useTranslate } from 'react-admin';
 import { enumChoices } from '../common/choices';
+import { stepFieldValidators } from '../common/stepFields';
 import { type Workflow, WorkflowButtons } from '../common/WorkflowButtons';
 import { AssigneeInput, CategoryInput, OrganisationInput } from './AppealReferenceInputs';
 import type { AppealRecord } from './appealTypes';
 import { appealActionBody, availableAppealActions } from './appealWorkflow';
 
 const OUTCOME_CHOICES = enumChoices('appealOutcome');
-const reasonValidators = [required(), minLength(5), maxLength(5_000)];
+/** Each step's fields as libs declares them, for their checks. */
+const { triage, 'request-extension': requestExtension, forward, resolve, reopen } = appealWorkflow.steps;
+const reasonValidators = stepFieldValidators(reopen.fields.reason);
 
 const ReasonInput = () => <TextInput source="reason" multiline minRows={2} validate={reasonValidators} />;
 
@@ -31,7 +22,7 @@ const ActionFields = ({ action }: { action: AppealAction }) => {
     case 'triage':
       return (
         <>
-          <CategoryInput validate={required()} />
+          <CategoryInput validate={stepFieldValidators(triage.fields.categoryId)} />
           <OrganisationInput />
           <AssigneeInput />
         </>
@@ -42,7 +33,7 @@ const ActionFields = ({ action }: { action: AppealAction }) => {
     case 'request-extension':
       return (
         <>
-          <NumberInput source="days" validate={[required(), minValue(1), maxValue(365)]} step={1} />
+          <NumberInput source="days" validate={stepFieldValidators(requestExtension.fields.days)} step={1} />
           <ReasonInput />
         </>
       );
@@ -50,7 +41,7 @@ const ActionFields = ({ action }: { action: AppealAction }) => {
       return (
         <>
           <ReferenceInput source="forwardedToId" reference="organisations" sort={{ field: 'name', order: 'ASC' }}>
-            <AutocompleteInput validate={required()} />
+            <AutocompleteInput validate={stepFieldValidators(forward.fields.forwardedToId)} />
           </ReferenceInput>
           <ReasonInput />
         </>
@@ -58,12 +49,16 @@ const ActionFields = ({ action }: { action: AppealAction }) => {
     case 'resolve':
       return (
         <>
-          <SelectInput source="outcome" choices={OUTCOME_CHOICES} validate={required()} />
+          <SelectInput
+            source="outcome"
+            choices={OUTCOME_CHOICES}
+            validate={stepFieldValidators(resolve.fields.outcome)}
+          />
           <TextInput
             source="resolutionText"
             multiline
             minRows={4}
-            validate={[required(), minLength(10), maxLength(20_000)]}
+            validate={stepFieldValidators(resolve.fields.resolutionText)}
           />
         </>
       );

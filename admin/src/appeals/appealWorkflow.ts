@@ -1,4 +1,11 @@
-import { type AppealAction, appealActionsFrom, APPLICANT_PERSONAL_FIELDS, type AppealStatus } from '@adaldesk/libs';
+import {
+  type AppealAction,
+  appealActionsFrom,
+  appealWorkflow,
+  APPLICANT_PERSONAL_FIELDS,
+  type AppealStatus,
+} from '@adaldesk/libs';
+import { stepBodyOf } from '../common/stepFields';
 
 /**
  * The workflow steps the status machine allows for this appeal, narrowed by its extension request:
@@ -15,31 +22,16 @@ export function availableAppealActions(appeal: {
   );
 }
 
-/** The fields each step's dialog asks for; steps without any are just confirmed. */
-export const ACTION_FIELDS: Record<AppealAction, readonly string[]> = {
-  triage: ['categoryId', 'organisationId', 'assigneeId'],
-  start: [],
-  'request-info': ['reason'],
-  resume: [],
-  'request-extension': ['days', 'reason'],
-  'approve-extension': [],
-  forward: ['forwardedToId', 'reason'],
-  resolve: ['outcome', 'resolutionText'],
-  close: [],
-  reopen: ['reason'],
-};
-
-/** The body of a step: its own fields from the dialog, and the version of the appeal as shown. */
+/**
+ * The body of a step: the fields libs declares for it from the dialog, and the version of the appeal
+ * as shown. A cleared assignee (null) is sent: it unassigns the appeal.
+ */
 export function appealActionBody(
   action: AppealAction,
   values: Record<string, unknown>,
   version: number,
 ): Record<string, unknown> & { version: number } {
-  const body: Record<string, unknown> & { version: number } = { version };
-  for (const field of ACTION_FIELDS[action]) {
-    if (values[field] !== undefined && values[field] !== '') body[field] = values[field];
-  }
-  return body;
+  return stepBodyOf(appealWorkflow.fieldsOf(action), values, version, (value) => value !== undefined && value !== '');
 }
 
 /**

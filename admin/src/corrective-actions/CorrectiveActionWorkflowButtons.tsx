@@ -1,13 +1,20 @@
-import { type CorrectiveActionAction, correctiveActionActionsFrom } from '@adaldesk/libs';
-import { DateInput, maxLength, maxValue, minLength, minValue, NumberInput, required, TextInput } from 'react-admin';
+import {
+  type CorrectiveActionAction,
+  correctiveActionActionsFrom,
+  correctiveActionWorkflow,
+  type StepField as StepFieldDeclaration,
+} from '@adaldesk/libs';
+import { DateInput, NumberInput, TextInput } from 'react-admin';
+import { stepFieldValidators } from '../common/stepFields';
 import { type Workflow, WorkflowButtons } from '../common/WorkflowButtons';
 import { notAfterToday } from '../referrals/referralWorkflow';
-import { correctiveActionStepBody, STEP_FIELDS } from './correctiveActionSteps';
+import { correctiveActionStepBody } from './correctiveActionSteps';
 import type { CorrectiveActionRecord } from './correctiveActionTypes';
 
-const StepField = ({ source, kind }: { source: string; kind: 'date' | 'text' | 'days' }) => {
+/** One field of a step's form, as libs declares it: a day (today if left empty), a number of days or words. */
+const StepField = ({ source, field }: { source: string; field: StepFieldDeclaration }) => {
   const label = `app.correctiveActions.fields.${source}`;
-  switch (kind) {
+  switch (field.type) {
     case 'date':
       return (
         <DateInput
@@ -17,23 +24,17 @@ const StepField = ({ source, kind }: { source: string; kind: 'date' | 'text' | '
           helperText="app.correctiveActions.today_if_empty"
         />
       );
-    case 'days':
-      return <NumberInput source={source} label={label} step={1} validate={[required(), minValue(1), maxValue(365)]} />;
-    case 'text':
-      return (
-        <TextInput
-          source={source}
-          label={label}
-          multiline
-          minRows={2}
-          validate={[required(), minLength(5), maxLength(5_000)]}
-        />
-      );
+    case 'integer':
+      return <NumberInput source={source} label={label} step={1} validate={stepFieldValidators(field)} />;
+    default:
+      return <TextInput source={source} label={label} multiline minRows={2} validate={stepFieldValidators(field)} />;
   }
 };
 
 const StepForm = ({ action }: { action: CorrectiveActionAction }) =>
-  STEP_FIELDS[action].map((field) => <StepField key={field.source} {...field} />);
+  Object.entries(correctiveActionWorkflow.fieldsOf(action)).map(([source, field]) => (
+    <StepField key={source} source={source} field={field} />
+  ));
 
 const CORRECTIVE_ACTION_WORKFLOW: Workflow<CorrectiveActionRecord, CorrectiveActionAction> = {
   resource: 'corrective-actions',

@@ -1,35 +1,13 @@
-import type { CorrectiveActionAction } from '@adaldesk/libs';
+import { type CorrectiveActionAction, correctiveActionWorkflow } from '@adaldesk/libs';
+import { stepBodyOf } from '../common/stepFields';
 
-/** The fields each step's dialog asks for, as the API names them (required ones carry `required`). */
-export const STEP_FIELDS: Record<CorrectiveActionAction, { source: string; kind: 'date' | 'text' | 'days' }[]> = {
-  'report-done': [
-    { source: 'reportedOn', kind: 'date' },
-    { source: 'reportNote', kind: 'text' },
-  ],
-  verify: [
-    { source: 'verifiedOn', kind: 'date' },
-    { source: 'verificationNote', kind: 'text' },
-  ],
-  reject: [{ source: 'reason', kind: 'text' }],
-  extend: [
-    { source: 'days', kind: 'days' },
-    { source: 'reason', kind: 'text' },
-  ],
-  cancel: [{ source: 'reason', kind: 'text' }],
-};
-
-/** The body of a step: its own fields from the dialog (empty ones left out), and the version as shown. */
+/** The body of a step: the fields libs declares for it from the dialog (empty ones left out), and the version as shown. */
 export function correctiveActionStepBody(
   action: CorrectiveActionAction,
   values: Record<string, unknown>,
   version: number,
 ): Record<string, unknown> & { version: number } {
-  const body: Record<string, unknown> & { version: number } = { version };
-  for (const { source } of STEP_FIELDS[action]) {
-    const value = values[source];
-    if (value !== undefined && value !== null && value !== '') body[source] = value;
-  }
-  return body;
+  return stepBodyOf(correctiveActionWorkflow.fieldsOf(action), values, version);
 }
 
 export type DeadlineKind = 'policy' | 'workingDays' | 'date';

@@ -1,21 +1,30 @@
-import { type InspectionAction, inspectionActionsFrom } from '@adaldesk/libs';
+import { type InspectionAction, inspectionActionsFrom, inspectionWorkflow } from '@adaldesk/libs';
 import { DialogContentText } from '@mui/material';
-import { DateInput, maxLength, minLength, required, TextInput, useTranslate } from 'react-admin';
+import { DateInput, required, TextInput, useTranslate } from 'react-admin';
+import { stepFieldValidators } from '../common/stepFields';
 import { type Workflow, WorkflowButtons } from '../common/WorkflowButtons';
 import { localToday, notAfterToday } from '../referrals/referralWorkflow';
 import type { InspectionRecord } from './inspectionTypes';
 import { inspectionActionBody } from './inspectionWorkflow';
 
-/** What each step asks for; `close` only asks to confirm. */
+/** Each step's fields as libs declares them, for their checks. */
+const { plan, complete, cancel } = inspectionWorkflow.steps;
+
+/** What each step asks for; `close` only asks to confirm. The actual day is asked for, prefilled with today. */
 const StepFields = ({ action }: { action: InspectionAction }) => {
   const translate = useTranslate();
   switch (action) {
     case 'plan':
       return (
         <>
-          <DateInput source="plannedStartOn" validate={required()} />
-          <DateInput source="plannedEndOn" validate={required()} />
-          <TextInput source="reason" label="app.inspections.reschedule_reason" validate={maxLength(2_000)} fullWidth />
+          <DateInput source="plannedStartOn" validate={stepFieldValidators(plan.fields.plannedStartOn)} />
+          <DateInput source="plannedEndOn" validate={stepFieldValidators(plan.fields.plannedEndOn)} />
+          <TextInput
+            source="reason"
+            label="app.inspections.reschedule_reason"
+            validate={stepFieldValidators(plan.fields.reason)}
+            fullWidth
+          />
         </>
       );
     case 'start':
@@ -24,7 +33,13 @@ const StepFields = ({ action }: { action: InspectionAction }) => {
       return (
         <>
           <DateInput source="on" label="app.inspections.actual_end" validate={[required(), notAfterToday]} />
-          <TextInput source="summary" multiline minRows={3} validate={maxLength(20_000)} fullWidth />
+          <TextInput
+            source="summary"
+            multiline
+            minRows={3}
+            validate={stepFieldValidators(complete.fields.summary)}
+            fullWidth
+          />
         </>
       );
     case 'cancel':
@@ -34,7 +49,7 @@ const StepFields = ({ action }: { action: InspectionAction }) => {
           label="app.inspections.cancel_reason"
           multiline
           minRows={2}
-          validate={[required(), minLength(5), maxLength(5_000)]}
+          validate={stepFieldValidators(cancel.fields.reason)}
           fullWidth
         />
       );

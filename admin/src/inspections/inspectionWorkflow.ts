@@ -1,4 +1,5 @@
-import type { InspectionAction, InspectionStatus } from '@adaldesk/libs';
+import { type InspectionAction, type InspectionStatus, inspectionWorkflow } from '@adaldesk/libs';
+import { stepBodyOf } from '../common/stepFields';
 
 /** Colours of the statuses, from waiting to done. */
 export const STATUS_COLOURS: Record<InspectionStatus, 'default' | 'info' | 'warning' | 'success' | 'error'> = {
@@ -9,25 +10,16 @@ export const STATUS_COLOURS: Record<InspectionStatus, 'default' | 'info' | 'warn
   cancelled: 'error',
 };
 
-/** The body of a step from its dialog's values: only what the step takes, and the version as shown. */
+/**
+ * The body of a step from its dialog's values: only the fields libs declares for it, and the version
+ * as shown. (The checklist is answered in its own panel, so a dialog never carries one.)
+ */
 export function inspectionActionBody(
   action: InspectionAction,
   values: Record<string, unknown>,
   version: number,
 ): Record<string, unknown> & { version: number } {
-  const fields: Record<InspectionAction, string[]> = {
-    plan: ['plannedStartOn', 'plannedEndOn', 'reason'],
-    start: ['on'],
-    complete: ['on', 'summary'],
-    close: [],
-    cancel: ['reason'],
-  };
-  const body: Record<string, unknown> & { version: number } = { version };
-  for (const field of fields[action]) {
-    const value = values[field];
-    if (value !== undefined && value !== null && value !== '') body[field] = value;
-  }
-  return body;
+  return stepBodyOf(inspectionWorkflow.fieldsOf(action), values, version);
 }
 
 /**

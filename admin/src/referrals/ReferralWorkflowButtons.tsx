@@ -1,6 +1,7 @@
-import { REFERRAL_VERDICTS, type ReferralAction, referralActionsFrom } from '@adaldesk/libs';
+import { REFERRAL_VERDICTS, type ReferralAction, referralActionsFrom, referralWorkflow } from '@adaldesk/libs';
 import { DialogContentText } from '@mui/material';
-import { DateInput, maxLength, minLength, regex, required, SelectInput, TextInput, useTranslate } from 'react-admin';
+import { DateInput, regex, required, SelectInput, TextInput, useTranslate } from 'react-admin';
+import { stepFieldValidators } from '../common/stepFields';
 import { type Workflow, WorkflowButtons } from '../common/WorkflowButtons';
 import type { ReferralRecord } from './referralTypes';
 import { notAfterToday, referralActionBody } from './referralWorkflow';
@@ -8,6 +9,9 @@ import { notAfterToday, referralActionBody } from './referralWorkflow';
 const VERDICT_CHOICES = REFERRAL_VERDICTS.map((id) => ({ id, name: `enums.referralVerdict.${id}` }));
 /** Tenge with at most two decimals; spaces between thousands and a decimal comma are accepted. */
 const TENGE = /^\d{1,3}([\s\u00a0]?\d{3})*([.,]\d{1,2})?$/;
+
+/** Each step's fields as libs declares them, for their checks. */
+const { 'open-case': openCase, refuse, 'record-verdict': recordVerdict } = referralWorkflow.steps;
 
 /** The fields a step asks for besides its date, labelled as referral fields. */
 const StepFields = ({ action }: { action: ReferralAction }) => {
@@ -18,7 +22,7 @@ const StepFields = ({ action }: { action: ReferralAction }) => {
         <TextInput
           source="registerNumber"
           helperText="app.referrals.register_number_help"
-          validate={[required(), minLength(3), maxLength(100)]}
+          validate={stepFieldValidators(openCase.fields.registerNumber)}
         />
       );
     case 'refuse':
@@ -27,14 +31,23 @@ const StepFields = ({ action }: { action: ReferralAction }) => {
           source="refusalReason"
           multiline
           minRows={2}
-          validate={[required(), minLength(5), maxLength(5_000)]}
+          validate={stepFieldValidators(refuse.fields.refusalReason)}
         />
       );
     case 'record-verdict':
       return (
         <>
-          <SelectInput source="verdict" choices={VERDICT_CHOICES} validate={required()} />
-          <TextInput source="sanctions" multiline minRows={2} validate={maxLength(5_000)} />
+          <SelectInput
+            source="verdict"
+            choices={VERDICT_CHOICES}
+            validate={stepFieldValidators(recordVerdict.fields.verdict)}
+          />
+          <TextInput
+            source="sanctions"
+            multiline
+            minRows={2}
+            validate={stepFieldValidators(recordVerdict.fields.sanctions)}
+          />
           <TextInput
             source="damagesRecovered"
             helperText="app.referrals.damages_help"

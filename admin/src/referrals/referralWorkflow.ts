@@ -1,16 +1,13 @@
-import { REFERRAL_ACTION_FIELDS, type ReferralAction } from '@adaldesk/libs';
+import { type ReferralAction, referralWorkflow } from '@adaldesk/libs';
+import { stepBodyOf } from '../common/stepFields';
 
-/** The body of a funnel step: its date, its own fields from the dialog, and the version as shown. */
+/** The body of a funnel step: the fields libs declares for it (its date first), and the version as shown. */
 export function referralActionBody(
   action: ReferralAction,
   values: Record<string, unknown>,
   version: number,
 ): Record<string, unknown> & { version: number } {
-  const body: Record<string, unknown> & { version: number } = { version };
-  for (const field of ['on', ...REFERRAL_ACTION_FIELDS[action]]) {
-    const value = values[field];
-    if (value !== undefined && value !== null && value !== '') body[field] = value;
-  }
+  const body = stepBodyOf(referralWorkflow.fieldsOf(action), values, version);
   // An amount typed as "1 250 000,50" reaches the API as the decimal string it takes.
   if (typeof body.damagesRecovered === 'string') {
     body.damagesRecovered = body.damagesRecovered.replace(/[\s\u00a0]/g, '').replace(',', '.');

@@ -69,7 +69,7 @@ export class AppealsService extends WorkflowService<Appeal, typeof ACTION_BODIES
       {
         resource: 'appeals',
         entity: Appeal,
-          createDto: CreateAppealDto,
+        createDto: CreateAppealDto,
         updateDto: UpdateAppealDto,
         filters: {
           ...filtersFor(
@@ -101,7 +101,7 @@ export class AppealsService extends WorkflowService<Appeal, typeof ACTION_BODIES
         searchable: true,
       },
       {
-        workflow: appealWorkflow,
+        machine: appealWorkflow,
         bodies: ACTION_BODIES,
         name: { indefinite: 'An appeal', noun: 'appeal' },
         whenNoStep: 'no step is allowed from there',
@@ -221,16 +221,7 @@ export class AppealsService extends WorkflowService<Appeal, typeof ACTION_BODIES
     const saved =
       dto.assigneeId || alongside
         ? await this.inTransaction(async (manager) => {
-            const context: ChangeContext = {
-              manager,
-              user,
-              now,
-              calendar,
-              today: calendar.localDate(now),
-              permission: 'create',
-              notes: {},
-              notificationIds: [],
-            };
+            const context = this.changeContext(manager, user, 'create', now, calendar);
             return { appeal: await register(manager, context), notificationIds: context.notificationIds };
           })
         : { appeal: await this.translatingErrors(() => register(this.dataSource.manager, null)), notificationIds: [] };

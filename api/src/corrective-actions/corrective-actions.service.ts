@@ -130,7 +130,7 @@ export class CorrectiveActionsService extends WorkflowService<CorrectiveAction, 
         readOnlyFields: SERVER_FIELDS,
       },
       {
-        workflow: correctiveActionWorkflow,
+        machine: correctiveActionWorkflow,
         bodies: CORRECTIVE_ACTION_BODIES,
         name: { indefinite: 'A corrective action', noun: 'corrective action' },
         whenNoStep: 'it is settled',

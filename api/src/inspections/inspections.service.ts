@@ -98,7 +98,7 @@ export class InspectionsService extends WorkflowService<Inspection, typeof INSPE
         readOnlyFields: SERVER_FIELDS,
       },
       {
-        workflow: inspectionWorkflow,
+        machine: inspectionWorkflow,
         bodies: INSPECTION_ACTION_BODIES,
         name: { indefinite: 'An inspection', noun: 'inspection' },
         whenNoStep: 'it is finished',
@@ -220,7 +220,8 @@ export class InspectionsService extends WorkflowService<Inspection, typeof INSPE
     complete: {
       apply: (inspection, dto, { today }) => {
         const problems: FieldProblem[] = [];
-        if (dto.checklist !== undefined) {
+        // A null checklist, which the body allows, answers nothing, as an absent one.
+        if (dto.checklist) {
           inspection.checklist = mergeChecklist(inspection.type, inspection.checklist, dto.checklist, problems);
         }
         const unanswered = unansweredChecklistItems(inspection.type, inspection.checklist);

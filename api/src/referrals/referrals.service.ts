@@ -21,7 +21,7 @@ import { validateBody } from '../core/validation/validate-body.js';
 import { type StepContext, type StepEffects, WorkflowService } from '../core/workflow/workflow.service.js';
 import { WorkingCalendarService } from '../sla/working-calendar.service.js';
 import { CreateReferralDto } from './dto/create-referral.dto.js';
-import { REFERRAL_ACTION_BODIES, type ReferralStepDto } from './dto/referral-actions.dto.js';
+import { REFERRAL_ACTION_BODIES } from './dto/referral-actions.dto.js';
 import { UpdateReferralDto } from './dto/update-referral.dto.js';
 import { ReferralFollowUpJobs } from './jobs/referral-follow-up.job.js';
 import { Referral } from './referral.entity.js';
@@ -96,7 +96,7 @@ export class ReferralsService extends WorkflowService<Referral, typeof REFERRAL_
         readOnlyFields: SERVER_FIELDS,
       },
       {
-        workflow: referralWorkflow,
+        machine: referralWorkflow,
         bodies: REFERRAL_ACTION_BODIES,
         name: { indefinite: 'A referral', noun: 'referral' },
         whenNoStep: 'its funnel has ended',
@@ -268,7 +268,7 @@ export class ReferralsService extends WorkflowService<Referral, typeof REFERRAL_
    * What every funnel step records: the day the new stage was reached (today unless given, never in
    * the future nor before the stage it leaves), the last outcome's moment and the next follow-up.
    */
-  private reach(referral: Referral, { on: given }: ReferralStepDto, context: StepContext<ReferralStatus>): void {
+  private reach(referral: Referral, { on: given }: { on?: string | null }, context: StepContext<ReferralStatus>): void {
     const { now, today, from, to } = context;
     const on = given ?? today;
     const previous = previousStepDate(from, referral);

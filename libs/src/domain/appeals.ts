@@ -52,21 +52,56 @@ export const RESOLVED_APPEAL_STATUSES: readonly AppealStatus[] = ['resolved', 'c
 /** Statuses in which the appeal is decided: the SLA clock has stopped for good (until a reopen). */
 export const DECIDED_APPEAL_STATUSES: readonly AppealStatus[] = [...RESOLVED_APPEAL_STATUSES, 'forwarded'];
 
+/** Those who work an appeal: officers, and managers over their region. */
+const APPEAL_WORKERS = ['officer', 'manager'] as const;
+/** A head's decision: extending a legal deadline, closing, reopening. */
+const APPEAL_HEADS = ['manager'] as const;
+/** A reason in words, for the record and for the applicant. */
+const REASON = { type: 'text', min: 5, max: 5_000 } as const;
+
 /**
  * The workflow steps, `POST /api/appeals/:id/actions/<action>`, each with the statuses it starts from
- * and the status it leads to. Extension steps keep the status and move the deadline instead.
+ * and the status it leads to, who takes it and what it asks. Extension steps keep the status and move
+ * the deadline instead.
  */
 export const appealWorkflow = defineWorkflow<AppealStatus>()({
-  triage: { from: ['registered', 'triaged'], to: 'triaged' },
-  start: { from: ['triaged', 'reopened'], to: 'in_progress' },
-  'request-info': { from: ['in_progress'], to: 'awaiting_info' },
-  resume: { from: ['awaiting_info'], to: 'in_progress' },
-  'request-extension': { from: ['in_progress', 'awaiting_info'], to: null },
-  'approve-extension': { from: ['in_progress', 'awaiting_info'], to: null },
-  forward: { from: ['registered', 'triaged', 'in_progress'], to: 'forwarded' },
-  resolve: { from: ['in_progress'], to: 'resolved' },
-  close: { from: ['resolved'], to: 'closed' },
-  reopen: { from: RESOLVED_APPEAL_STATUSES, to: 'reopened' },
+  triage: {
+    from: ['registered', 'triaged'],
+    to: 'triaged',
+    by: APPEAL_WORKERS,
+    fields: {
+      categoryId: { type: 'id', of: 'a category' },
+      organisationId: { type: 'id', of: 'an organisation', optional: true },
+      assigneeId: { type: 'id', of: 'a user', optional: true },
+    },
+  },
+  start: { from: ['triaged', 'reopened'], to: 'in_progress', by: APPEAL_WORKERS },
+  'request-info': { from: ['in_progress'], to: 'awaiting_info', by: APPEAL_WORKERS, fields: { reason: REASON } },
+  resume: { from: ['awaiting_info'], to: 'in_progress', by: APPEAL_WORKERS },
+  'request-extension': {
+    from: ['in_progress', 'awaiting_info'],
+    to: null,
+    by: APPEAL_WORKERS,
+    fields: { days: { type: 'integer', unit: 'working days', min: 1, max: 365 }, reason: REASON },
+  },
+  'approve-extension': { from: ['in_progress', 'awaiting_info'], to: null, by: APPEAL_HEADS },
+  forward: {
+    from: ['registered', 'triaged', 'in_progress'],
+    to: 'forwarded',
+    by: APPEAL_WORKERS,
+    fields: { forwardedToId: { type: 'id', of: 'an organisation' }, reason: REASON },
+  },
+  resolve: {
+    from: ['in_progress'],
+    to: 'resolved',
+    by: APPEAL_WORKERS,
+    fields: {
+      outcome: { type: 'choice', values: APPEAL_OUTCOMES },
+      resolutionText: { type: 'text', min: 10, max: 20_000 },
+    },
+  },
+  close: { from: ['resolved'], to: 'closed', by: APPEAL_HEADS },
+  reopen: { from: RESOLVED_APPEAL_STATUSES, to: 'reopened', by: APPEAL_HEADS, fields: { reason: REASON } },
 });
 export const APPEAL_WORKFLOW = appealWorkflow.steps;
 

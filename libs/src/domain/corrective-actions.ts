@@ -8,17 +8,58 @@ export const CORRECTIVE_ACTION_POLICY_CODE = 'corrective_action';
 export const CORRECTIVE_ACTION_STATUSES = ['open', 'reported_done', 'verified', 'cancelled'] as const;
 export type CorrectiveActionStatus = (typeof CORRECTIVE_ACTION_STATUSES)[number];
 
+/** Words for the record, a note or a reason; `what` says what they are when they are missing. */
+function words<const What extends string>(what: What) {
+  return { type: 'text', min: 5, max: 5_000, what } as const;
+}
+
 /**
  * The steps, `POST /api/corrective-actions/:id/actions/<action>`. The inspected body reports the fix
  * (recorded by the inspector), the inspector verifies it or rejects it back to open; a manager extends
  * the deadline while it is open; it may be cancelled until verified. `to: null` keeps the status.
  */
 export const correctiveActionWorkflow = defineWorkflow<CorrectiveActionStatus>()({
-  'report-done': { from: ['open'], to: 'reported_done' },
-  verify: { from: ['reported_done'], to: 'verified' },
-  reject: { from: ['reported_done'], to: 'open' },
-  extend: { from: ['open'], to: null },
-  cancel: { from: ['open', 'reported_done'], to: 'cancelled' },
+  'report-done': {
+    from: ['open'],
+    to: 'reported_done',
+    by: ['inspector'],
+    fields: {
+      /** The day the body says it fixed it; today unless given, never in the future nor before issue. */
+      reportedOn: { type: 'date', optional: true },
+      reportNote: words('what the body reports it did'),
+    },
+  },
+  verify: {
+    from: ['reported_done'],
+    to: 'verified',
+    by: ['inspector'],
+    fields: {
+      /** The day the inspector checked the fix; today unless given, never in the future nor before the report. */
+      verifiedOn: { type: 'date', optional: true },
+      verificationNote: words('what the inspector found when checking the fix'),
+    },
+  },
+  reject: {
+    from: ['reported_done'],
+    to: 'open',
+    by: ['inspector'],
+    fields: { reason: words('why the reported fix is not accepted') },
+  },
+  extend: {
+    from: ['open'],
+    to: null,
+    by: ['manager'],
+    fields: {
+      days: { type: 'integer', unit: 'working days', min: 1, max: 365 },
+      reason: words('why the deadline is extended'),
+    },
+  },
+  cancel: {
+    from: ['open', 'reported_done'],
+    to: 'cancelled',
+    by: ['inspector'],
+    fields: { reason: words('why the action is cancelled') },
+  },
 });
 export const CORRECTIVE_ACTION_WORKFLOW = correctiveActionWorkflow.steps;
 

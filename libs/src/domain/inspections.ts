@@ -12,20 +12,50 @@ export const FINAL_INSPECTION_STATUSES: readonly InspectionStatus[] = ['closed',
 /** Statuses an inspector still has the inspection on their desk: "today's inspections". */
 export const OPEN_INSPECTION_STATUSES: readonly InspectionStatus[] = ['planned', 'in_progress'];
 
+/** The inspectors of the visit (its lead and team, as the permission rules scope them) and the region's managers. */
+const INSPECTION_WORKERS = ['inspector', 'manager'] as const;
+/** The actual day of `start` or `complete`: today unless given, never in the future. */
+const ACTUAL_DAY = { type: 'date', optional: true } as const;
+
 /**
  * The workflow steps, `POST /api/inspections/:id/actions/<action>`: the statuses each starts from and
- * the status it leads to.
+ * the status it leads to, who takes it and what it asks.
  * - `plan` (re)schedules a planned inspection: new planned dates, the status stays `planned`.
  * - `start` records the actual start day; `complete` the actual end day, once every checklist item
  *   is answered.
  * - `close` is the head's sign-off on a completed inspection; `cancel` needs a reason.
  */
 export const inspectionWorkflow = defineWorkflow<InspectionStatus>()({
-  plan: { from: ['planned'], to: 'planned' },
-  start: { from: ['planned'], to: 'in_progress' },
-  complete: { from: ['in_progress'], to: 'completed' },
-  close: { from: ['completed'], to: 'closed' },
-  cancel: { from: ['planned', 'in_progress'], to: 'cancelled' },
+  plan: {
+    from: ['planned'],
+    to: 'planned',
+    by: INSPECTION_WORKERS,
+    fields: {
+      plannedStartOn: { type: 'date' },
+      plannedEndOn: { type: 'date' },
+      /** Why the dates moved, kept in the audit trail. */
+      reason: { type: 'text', max: 2_000, optional: true },
+    },
+  },
+  start: { from: ['planned'], to: 'in_progress', by: INSPECTION_WORKERS, fields: { on: ACTUAL_DAY } },
+  complete: {
+    from: ['in_progress'],
+    to: 'completed',
+    by: INSPECTION_WORKERS,
+    fields: {
+      on: ACTUAL_DAY,
+      summary: { type: 'text', max: 20_000, optional: true },
+      /** The last answers may come with the step itself. */
+      checklist: { type: 'checklist', optional: true },
+    },
+  },
+  close: { from: ['completed'], to: 'closed', by: ['manager'] },
+  cancel: {
+    from: ['planned', 'in_progress'],
+    to: 'cancelled',
+    by: INSPECTION_WORKERS,
+    fields: { reason: { type: 'text', min: 5, max: 5_000, what: 'why the inspection is cancelled' } },
+  },
 });
 export const INSPECTION_WORKFLOW = inspectionWorkflow.steps;
 

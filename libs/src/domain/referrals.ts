@@ -48,17 +48,49 @@ export const REFERRAL_STATUS_DATES = {
 } as const satisfies Record<ReferralStatus, string>;
 export type ReferralDateField = (typeof REFERRAL_STATUS_DATES)[ReferralStatus];
 
+/** Referrals are worked by the region's officers and managers, every funnel step included. */
+const REFERRAL_WORKERS = ['officer', 'manager'] as const;
+/** Every step carries its date: today unless given, never in the future nor before the last step. */
+const STEP_DAY = { type: 'date', optional: true } as const;
+
 /**
  * The funnel steps, `POST /api/referrals/:id/actions/<action>`: the statuses each starts from and the
- * status it leads to. A case is opened only after the agency has started its review (so every count
+ * status it leads to, who takes it and what it asks. A case is opened only after the agency has started its review (so every count
  * of the funnel is part of the one before it); materials may be refused on receipt or after review.
  */
 export const referralWorkflow = defineWorkflow<ReferralStatus>()({
-  'start-review': { from: ['referred'], to: 'under_review' },
-  'open-case': { from: ['under_review'], to: 'case_opened' },
-  refuse: { from: ['referred', 'under_review'], to: 'refused' },
-  'send-to-court': { from: ['case_opened'], to: 'sent_to_court' },
-  'record-verdict': { from: ['sent_to_court'], to: 'verdict' },
+  'start-review': { from: ['referred'], to: 'under_review', by: REFERRAL_WORKERS, fields: { on: STEP_DAY } },
+  'open-case': {
+    from: ['under_review'],
+    to: 'case_opened',
+    by: REFERRAL_WORKERS,
+    fields: {
+      on: STEP_DAY,
+      /** The pre-trial investigation register (ЕРДР) number. */
+      registerNumber: { type: 'text', min: 3, max: 100, what: 'the pre-trial register (ERDR) number of the case' },
+    },
+  },
+  refuse: {
+    from: ['referred', 'under_review'],
+    to: 'refused',
+    by: REFERRAL_WORKERS,
+    fields: {
+      on: STEP_DAY,
+      refusalReason: { type: 'text', min: 5, max: 5_000, what: 'why the agency refused to open a case' },
+    },
+  },
+  'send-to-court': { from: ['case_opened'], to: 'sent_to_court', by: REFERRAL_WORKERS, fields: { on: STEP_DAY } },
+  'record-verdict': {
+    from: ['sent_to_court'],
+    to: 'verdict',
+    by: REFERRAL_WORKERS,
+    fields: {
+      on: STEP_DAY,
+      verdict: { type: 'choice', values: REFERRAL_VERDICTS },
+      sanctions: { type: 'text', max: 5_000, optional: true },
+      damagesRecovered: { type: 'amount', optional: true },
+    },
+  },
 });
 export const REFERRAL_WORKFLOW = referralWorkflow.steps;
 
@@ -69,15 +101,6 @@ export const isReferralAction = referralWorkflow.isAction;
 export const referralActionsFrom = referralWorkflow.actionsFrom;
 /** The status `action` leads to from `status`, or the actions allowed from there. */
 export const nextReferralStatus = referralWorkflow.next;
-
-/** The fields each step asks for besides its date `on` (required ones first). */
-export const REFERRAL_ACTION_FIELDS: Record<ReferralAction, readonly string[]> = {
-  'start-review': [],
-  'open-case': ['registerNumber'],
-  refuse: ['refusalReason'],
-  'send-to-court': [],
-  'record-verdict': ['verdict', 'sanctions', 'damagesRecovered'],
-};
 
 /** The dates a referral has reached so far, by the field that holds each. */
 export type ReferralDates = Partial<Record<ReferralDateField, string | null>>;

@@ -1,9 +1,9 @@
 import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility } from '@casl/ability';
-import { APPLICANT_PERSONAL_FIELDS, type AppealAction } from '../domain/appeals.js';
-import { REFERRAL_ACTIONS } from '../domain/referrals.js';
+import { APPLICANT_PERSONAL_FIELDS, appealWorkflow } from '../domain/appeals.js';
+import { referralWorkflow } from '../domain/referrals.js';
 import { PRICE_OBSERVATION_ACTIONS } from '../domain/prices.js';
-import { INSPECTION_ACTIONS, type InspectionAction } from '../domain/inspections.js';
-import type { CorrectiveActionAction } from '../domain/corrective-actions.js';
+import { inspectionWorkflow } from '../domain/inspections.js';
+import { correctiveActionWorkflow } from '../domain/corrective-actions.js';
 import type { Resource } from '../domain/resources.js';
 import type { Actor } from '../domain/roles.js';
 
@@ -20,33 +20,14 @@ export type SubjectRecord = { [R in Resource]: ForcedSubject<R> & Record<string,
 
 export type AppAbility = MongoAbility<[Action, Subject | SubjectRecord]>;
 
-/** Workflow steps of the people who work an appeal (officers, and managers over their region). */
-const APPEAL_WORK_STEPS: AppealAction[] = [
-  'triage',
-  'start',
-  'request-info',
-  'resume',
-  'request-extension',
-  'forward',
-  'resolve',
-];
-/** Steps that need a head's decision: extending a legal deadline, closing, reopening. */
-const APPEAL_HEAD_STEPS: AppealAction[] = ['approve-extension', 'close', 'reopen'];
-
 /**
- * Referrals to law enforcement: worked by officers and managers of the region, every funnel step
- * included. Never deleted (they are part of the record), so nobody but an admin is even asked.
+ * Referrals to law enforcement: worked by officers and managers of the region, with the funnel steps
+ * the workflow gives them. Never deleted (they are part of the record), so nobody but an admin is even asked.
  */
-const REFERRAL_WORK = ['read', 'create', 'update', 'export', ...REFERRAL_ACTIONS];
+const REFERRAL_WORK = ['read', 'create', 'update', 'export'];
 
 /** What inspectors do with the prices they observe: record and correct them, and open findings. */
 const PRICE_OBSERVATION_WORK = ['read', 'create', 'update', 'delete', 'export', ...PRICE_OBSERVATION_ACTIONS];
-/**
- * Corrective actions are set and followed by the inspectors of the inspection (its lead and team,
- * `inspectorIds`): the fix reported, verified or rejected, the action cancelled. Extending a deadline
- * is a head's decision.
- */
-const CORRECTIVE_ACTION_INSPECTOR_STEPS: CorrectiveActionAction[] = ['report-done', 'verify', 'reject', 'cancel'];
 /**
  * Dashboards' statistics (`/api/stats/*`): not a resource of its own but a right to read figures.
  * What the figures count is still the caller's scope on the records behind them (appeals, referrals).
@@ -93,9 +74,9 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       can('read', 'users', inRegion);
       can(['create', 'update'], 'organisations', inRegion);
       can(['read', 'export'], 'audit-events', inRegion);
-      can(['read', 'create', 'update', 'export', ...APPEAL_WORK_STEPS, ...APPEAL_HEAD_STEPS], 'appeals', inRegion);
-      can(REFERRAL_WORK, 'referrals', inRegion);
-      can(['read', 'export', 'extend'], 'corrective-actions', inRegion);
+      can(['read', 'create', 'update', 'export', ...appealWorkflow.actionsBy('manager')], 'appeals', inRegion);
+      can([...REFERRAL_WORK, ...referralWorkflow.actionsBy('manager')], 'referrals', inRegion);
+      can(['read', 'export', ...correctiveActionWorkflow.actionsBy('manager')], 'corrective-actions', inRegion);
       break;
 
     case 'officer':
@@ -104,9 +85,9 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       can('create', 'appeals', inRegion);
       // A confidential appeal is seen only by the officer who registered it and its assignee.
       for (const scope of [{ confidential: false }, { registeredById: actor.id }, { assigneeId: actor.id }]) {
-        can(['read', 'update', 'export', ...APPEAL_WORK_STEPS], 'appeals', { ...inRegion, ...scope });
+        can(['read', 'update', 'export', ...appealWorkflow.actionsBy('officer')], 'appeals', { ...inRegion, ...scope });
       }
-      can(REFERRAL_WORK, 'referrals', inRegion);
+      can([...REFERRAL_WORK, ...referralWorkflow.actionsBy('officer')], 'referrals', inRegion);
       break;
 
     case 'inspector':
@@ -116,7 +97,8 @@ export function defineAbilityFor(actor: Actor): AppAbility {
       // Inspectors refer what their inspections find; the funnel itself is worked by the office.
       can(['read', 'create'], 'referrals', inRegion);
       can(['read', 'export'], 'corrective-actions', inRegion);
-      can(['create', 'update', ...CORRECTIVE_ACTION_INSPECTOR_STEPS], 'corrective-actions', {
+      // Corrective actions are set and followed by the inspectors of the inspection (its lead and team).
+      can(['create', 'update', ...correctiveActionWorkflow.actionsBy('inspector')], 'corrective-actions', {
         ...inRegion,
         inspectorIds: actor.id,
       });
@@ -157,8 +139,6 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   return build();
 }
 
-/** Inspection steps of the inspectors doing the visit; `close` is the head's sign-off. */
-const INSPECTOR_STEPS: InspectionAction[] = ['plan', 'start', 'complete', 'cancel'];
 /** What the people writing findings do with them and their evidence files. */
 const FINDING_WORK = ['read', 'export', 'create', 'update', 'delete'];
 /** The records an inspection produces, read wherever the inspection is. */
@@ -179,12 +159,15 @@ function defineInspectionRules(
     case 'inspector':
       can(['read', 'export'], INSPECTION_RECORDS, inRegion);
       for (const scope of [{ leadInspectorId: actor.id }, { teamIds: actor.id }]) {
-        can(['create', 'update', ...INSPECTOR_STEPS], 'inspections', { ...inRegion, ...scope });
+        can(['create', 'update', ...inspectionWorkflow.actionsBy('inspector')], 'inspections', {
+          ...inRegion,
+          ...scope,
+        });
       }
       can(FINDING_WORK, ['findings', 'evidence-files'], inRegion);
       break;
     case 'manager':
-      can(['read', 'export', 'create', 'update', ...INSPECTION_ACTIONS], 'inspections', inRegion);
+      can(['read', 'export', 'create', 'update', ...inspectionWorkflow.actionsBy('manager')], 'inspections', inRegion);
       can([...FINDING_WORK, 'open-appeal'], 'findings', inRegion);
       can(FINDING_WORK, 'evidence-files', inRegion);
       break;

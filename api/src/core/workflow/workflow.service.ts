@@ -60,7 +60,8 @@ export type StepEffects<E extends WorkflowRecord, Bodies extends StepBodies> = {
 
 /** A resource's workflow: its status machine (from libs), the bodies of its steps and how it names a record. */
 export interface WorkflowSpec<Status extends string, Bodies extends StepBodies> {
-  workflow: Workflow<Status, Extract<keyof Bodies, string>>;
+  /** The status machine, declared in libs. */
+  machine: Workflow<Status, Extract<keyof Bodies, string>>;
   bodies: Bodies;
   /** The record in messages: "An appeal that is closed cannot take…", "…may not resolve this appeal". */
   name: { indefinite: string; noun: string };
@@ -111,7 +112,7 @@ export abstract class WorkflowService<E extends WorkflowRecord, Bodies extends S
       version: dto.version,
       auditAction: action,
       apply: async (record, context) => {
-        const next = this.workflow.workflow.next(record.status, action);
+        const next = this.workflow.machine.next(record.status, action);
         if (!next.ok) {
           const { indefinite } = this.workflow.name;
           throw AppError.illegalStep(indefinite, record.status, action, next.allowed, this.workflow.whenNoStep);
@@ -148,17 +149,7 @@ export abstract class WorkflowService<E extends WorkflowRecord, Bodies extends S
     change: Change<E>,
     calendar: WorkingCalendar,
   ): Promise<{ record: E; context: ChangeContext }> {
-    const now = this.clock.now();
-    const context: ChangeContext = {
-      manager,
-      user,
-      now,
-      calendar,
-      today: calendar.localDate(now),
-      permission: change.permission,
-      notes: {},
-      notificationIds: [],
-    };
+    const context = this.changeContext(manager, user, change.permission, this.clock.now(), calendar);
     const record = await this.changeAudited(manager, user, id, {
       version: change.version,
       auditAction: change.auditAction,
@@ -173,6 +164,17 @@ export abstract class WorkflowService<E extends WorkflowRecord, Bodies extends S
       },
     });
     return { record, context };
+  }
+
+  /** A fresh context for a change made in `manager`'s transaction at `now`. */
+  protected changeContext(
+    manager: EntityManager,
+    user: AuthenticatedUser,
+    permission: Action,
+    now: Date,
+    calendar: WorkingCalendar,
+  ): ChangeContext {
+    return { manager, user, now, calendar, today: calendar.localDate(now), permission, notes: {}, notificationIds: [] };
   }
 
   /** 403 unless the caller may take `permission` on the record as stored. */

@@ -1,5 +1,10 @@
-import { CHECKLIST_ANSWERS, type ChecklistAnswer, INSPECTION_TYPES, type InspectionType } from '@adaldesk/libs';
-import type { ClassConstructor } from 'class-transformer';
+import {
+  CHECKLIST_ANSWERS,
+  type ChecklistAnswer,
+  INSPECTION_TYPES,
+  type InspectionType,
+  inspectionWorkflow,
+} from '@adaldesk/libs';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -9,12 +14,11 @@ import {
   IsString,
   IsUUID,
   MaxLength,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
-import type { InspectionAction } from '@adaldesk/libs';
 import { apply, CivilDate, OneOf, optional, optionalId, optionalText } from '../../core/validation/fields.js';
 import { VersionDto } from '../../core/validation/versioned.js';
+import { stepBodies } from '../../core/workflow/step-dto.js';
 
 export class ChecklistEntryDto {
   @IsString()
@@ -102,45 +106,5 @@ export class UpdateInspectionDto extends VersionDto {
   checklist?: ChecklistEntryDto[];
 }
 
-/** `plan`: new planned dates for a planned inspection, and why they moved. */
-export class PlanDto extends VersionDto {
-  @CivilDate()
-  plannedStartOn: string;
-
-  @CivilDate()
-  plannedEndOn: string;
-
-  @optionalText(2_000)
-  reason?: string | null;
-}
-
-/** `start` and `complete` record their actual day: today unless given, never in the future. */
-export class DatedStepDto extends VersionDto {
-  @optional(CivilDate())
-  on?: string | null;
-}
-
-export class CompleteDto extends DatedStepDto {
-  @optionalText(20_000)
-  summary?: string | null;
-
-  /** The last answers may come with the step itself. */
-  @Checklist()
-  checklist?: ChecklistEntryDto[];
-}
-
-export class CancelDto extends VersionDto {
-  @IsString({ message: 'is required: why the inspection is cancelled' })
-  @MinLength(5, { message: 'must be at least 5 characters long' })
-  @MaxLength(5_000)
-  reason: string;
-}
-
-/** The body each step takes. */
-export const INSPECTION_ACTION_BODIES = {
-  plan: PlanDto,
-  start: DatedStepDto,
-  complete: CompleteDto,
-  close: VersionDto,
-  cancel: CancelDto,
-} satisfies Record<InspectionAction, ClassConstructor<VersionDto>>;
+/** The body each step takes, built from the fields `inspectionWorkflow` declares in libs. */
+export const INSPECTION_ACTION_BODIES = stepBodies(inspectionWorkflow, { checklist: Checklist });
