@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { requestContextMiddleware } from './core/context/request-context.js';
 import { addRequestSchemas } from './core/openapi/request-schemas.js';
+import { addResponseSchemas } from './core/openapi/response-schemas.js';
 import { NestPinoLogger } from './core/logging/logger.js';
 import { requestLogger } from './core/logging/request-logger.js';
 import { rejectUnsafeInput } from './core/validation/safe-input.js';
@@ -72,10 +73,13 @@ export async function createApp(options: CreateAppOptions): Promise<NestExpressA
         'Appeals, inspections and referrals of the integrity project offices. Lists follow react-admin simple REST.',
       )
       .setVersion('1')
+      .addServer('/', 'The AdalDesk instance serving this document')
       .addBearerAuth()
       .build(),
   );
+  document.info.license = { name: 'Proprietary' };
   addRequestSchemas(app, document);
+  addResponseSchemas(app, document);
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document);
 
   if (config.adminDistDir && existsSync(join(config.adminDistDir, 'index.html'))) {

@@ -1,4 +1,10 @@
+import { loadConfig, lintFromString } from '@redocly/openapi-core';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startTestApp, type TestApp } from './test-app.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /**
  * The published contract (`GET /api/docs-json`) says what each operation takes: the request schemas
@@ -66,4 +72,50 @@ test('signing in, bulk assignment and uploads say what they take, and every refe
   );
   expect(references.length).toBeGreaterThan(50);
   expect([...new Set(references)].filter((name) => !document.components.schemas[name])).toEqual([]);
+});
+
+test('the contract passes Redocly’s recommended rules', async () => {
+  const config = await loadConfig({ configPath: join(ROOT, 'redocly.yaml') });
+  const problems = await lintFromString({
+    source: JSON.stringify(document),
+    absoluteRef: join(ROOT, 'docs', 'openapi.json'),
+    config,
+  });
+  expect(problems.map((problem) => `${problem.severity} ${problem.ruleId}: ${problem.message}`)).toEqual([]);
+});
+
+test('every operation says what it answers, and lists say how they are filtered, sorted and paged', () => {
+  const withoutAnswer = operations()
+    .filter(({ operation }) => {
+      const responses = (operation as { responses: Record<string, { content?: object }> }).responses;
+      const success = Object.entries(responses).filter(([status]) => status.startsWith('2'));
+      return success.length === 0 || success.some(([status, answer]) => status !== '204' && !answer.content);
+    })
+    .map(({ method, path }) => `${method} ${path}`);
+  expect(withoutAnswer).toEqual([]);
+  const list = document.paths['/api/appeals'].get as unknown as {
+    parameters: { name: string; content?: Record<string, { schema: { properties?: object } }> }[];
+    responses: Record<string, { headers?: object }>;
+  };
+  expect(list.parameters.map((parameter) => parameter.name)).toEqual(
+    expect.arrayContaining(['filter', 'sort', 'range']),
+  );
+  const filter = list.parameters.find((parameter) => parameter.name === 'filter')!;
+  expect(Object.keys(filter.content!['application/json'].schema.properties!)).toEqual(
+    expect.arrayContaining(['status', 'regionId', 'slaState', 'q']),
+  );
+  expect(Object.keys(list.responses['200'].headers!)).toContain('Content-Range');
+});
+
+/**
+ * The contract as published in the repository (`docs/openapi.json`, from which the admin's API types
+ * are generated) is the one the API serves: `npm run contract` writes it anew after a change.
+ */
+test('docs/openapi.json is the contract the API serves', () => {
+  const published = `${JSON.stringify(document, null, 2)}\n`;
+  const file = join(ROOT, 'docs', 'openapi.json');
+  if (process.env.UPDATE_CONTRACT === '1') writeFileSync(file, published);
+  expect(existsSync(file) && readFileSync(file, 'utf8') === published ? 'current' : 'out of date: run `npm run contract`').toBe(
+    'current',
+  );
 });

@@ -13,6 +13,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../src/seed/reference-data.js';
 import { seedDatabase } from '../src/seed/seed.js';
 import type { PinnedClock } from '../src/core/clock/clock.js';
 import { testClock } from './test-clock.js';
+import { ContractChecker } from './contract.js';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -59,7 +60,10 @@ export async function startTestApp(
   });
   await app.init();
   const dataSource = app.get(DataSource);
-  const http = request(app.getHttpServer());
+  const unchecked = request(app.getHttpServer());
+  // Every answer a test receives is checked against the published contract.
+  const contract = new ContractChecker((await unchecked.get('/api/docs-json')).body);
+  const http = contract.wrap(unchecked);
   const tokens = {} as Record<Role, string>;
   for (const demo of DEMO_USERS) tokens[demo.role] = await login(http, demo.email, DEMO_PASSWORD);
   const owner = new pg.Pool({ connectionString: databaseUrl, max: 2 });

@@ -21,6 +21,7 @@ import { AuditService, PERSONAL_DATA_READ } from '../core/audit/audit.service.js
 import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
 import type { CsvResponse, Page } from '../core/crud/crud.service.js';
 import { filtersFor, isUuid, type ListQuery, parseListQuery } from '../core/crud/list-query.js';
+import { schema } from '../core/openapi/schema.js';
 import { AppError, ErrorCode, type FieldProblem } from '../core/errors/app-error.js';
 import { INSTANT_MESSAGE, parseInstant } from '../core/validation/dates.js';
 import { validateBody } from '../core/validation/validate-body.js';
@@ -69,6 +70,7 @@ export class AppealsService extends WorkflowService<Appeal, typeof ACTION_BODIES
       {
         resource: 'appeals',
         entity: Appeal,
+        computedFields: { slaState: schema.enum(SLA_STATES) },
         createDto: CreateAppealDto,
         updateDto: UpdateAppealDto,
         filters: {

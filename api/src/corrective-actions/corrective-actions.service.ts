@@ -16,6 +16,7 @@ import { AuditEventsService } from '../audit/audit-events.service.js';
 import { AuditService } from '../core/audit/audit.service.js';
 import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
 import { type FilterSpec, filtersFor, type ListQuery } from '../core/crud/list-query.js';
+import { schema } from '../core/openapi/schema.js';
 import { AppError, ErrorCode, type FieldProblem } from '../core/errors/app-error.js';
 import { validateBody } from '../core/validation/validate-body.js';
 import { type StepEffects, WorkflowService } from '../core/workflow/workflow.service.js';
@@ -104,6 +105,7 @@ export class CorrectiveActionsService extends WorkflowService<CorrectiveAction, 
       {
         resource: 'corrective-actions',
         entity: CorrectiveAction,
+        computedFields: { slaState: schema.enum(CORRECTIVE_ACTION_SLA_STATES) },
         createDto: CreateCorrectiveActionDto,
         updateDto: UpdateCorrectiveActionDto,
         filters: {

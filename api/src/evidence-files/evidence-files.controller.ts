@@ -1,5 +1,6 @@
 import { Controller, Delete, Get, Inject, Param, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EVIDENCE_CONTENT_TYPES } from '@adaldesk/libs';
 import type { Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
@@ -19,6 +20,13 @@ export class EvidenceFilesController extends ReadOnlyCrudController {
   }
 
   @Get(':id/content')
+  @ApiOperation({ summary: 'Download an evidence file’s bytes' })
+  @ApiOkResponse({
+    description: 'The file’s bytes, as uploaded; `Digest` carries their SHA-256',
+    content: Object.fromEntries(
+      EVIDENCE_CONTENT_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+    ),
+  })
   async content(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id') id: string,

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
-import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { schema } from '../core/openapi/schema.js';
 import type { Request } from 'express';
 import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
 import { CurrentUser } from '../core/auth/decorators.js';
@@ -27,8 +28,10 @@ export class FindingsController extends CrudController {
 
   /** Multipart form data with one part `file`: a JPEG, PNG, WebP or HEIC photo, or a PDF. */
   @Post(':id/evidence')
+  @ApiOperation({ summary: 'Upload a photo or document as evidence of a finding' })
   @ApiConsumes('multipart/form-data')
   @MultipartBody()
+  @ApiCreatedResponse({ description: 'The stored file’s record', schema: schema.ref('EvidenceFile') })
   upload(@CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Req() request: Request) {
     return this.evidence.upload(user, id, request);
   }

@@ -1,5 +1,6 @@
 import { Controller, Inject, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { schema } from '../core/openapi/schema.js';
 import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
 import { CurrentUser } from '../core/auth/decorators.js';
 import { CrudController } from '../core/crud/crud.controller.js';
@@ -14,6 +15,11 @@ export class NotificationsController extends CrudController {
   }
 
   @Post('actions/read-all')
+  @ApiOperation({ summary: 'Mark all of the caller’s notifications read' })
+  @ApiCreatedResponse({
+    description: 'How many of the caller’s notifications were marked read',
+    schema: schema.object({ updated: schema.integer({ minimum: 0 }) }),
+  })
   readAll(@CurrentUser() user: AuthenticatedUser) {
     return this.service.markAllRead(user);
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import type { AuthenticatedUser } from '../core/auth/authenticated-user.js';
@@ -10,6 +10,13 @@ import { ReferralFunnelService } from './referral-funnel.service.js';
 import { REPORT_LANGUAGES } from './report/report-labels.js';
 import { renderStatsReport } from './report/stats-report.renderer.js';
 import { StatsReportService } from './report/stats-report.service.js';
+import {
+  BREAKDOWN_SCHEMA,
+  FINDING_STATS_SCHEMA,
+  OVERVIEW_SCHEMA,
+  REFERRAL_FUNNEL_SCHEMA,
+  TREND_SCHEMA,
+} from './stats.schemas.js';
 
 /** `/api/stats/...`: aggregates computed in the database under the caller's permission scope. */
 @ApiTags('stats')
@@ -25,30 +32,40 @@ export class StatsController {
 
   /** `GET /api/stats/referral-funnel?from=&to=&regionId=&agency=` */
   @Get('referral-funnel')
+  @ApiOperation({ summary: 'The referral funnel of a period' })
+  @ApiOkResponse({ schema: REFERRAL_FUNNEL_SCHEMA })
   funnel(@CurrentUser() user: AuthenticatedUser, @Query() query: Record<string, unknown>) {
     return this.referralFunnel.funnel(user, query);
   }
 
   /** `GET /api/stats/overview?from=&to=&regionId=`: the period's decisions, and open appeals now. */
   @Get('overview')
+  @ApiOperation({ summary: 'A period’s decisions, and the appeals open now' })
+  @ApiOkResponse({ schema: OVERVIEW_SCHEMA })
   overview(@CurrentUser() user: AuthenticatedUser, @Query() query: Record<string, unknown>) {
     return this.appealStats.overview(user, query);
   }
 
   /** `GET /api/stats/breakdown?dimension=region|category|organisation|channel|assignee|month&from=&to=&regionId=` */
   @Get('breakdown')
+  @ApiOperation({ summary: 'A period’s figures by region, category, organisation, channel, assignee or month' })
+  @ApiOkResponse({ schema: BREAKDOWN_SCHEMA })
   breakdown(@CurrentUser() user: AuthenticatedUser, @Query() query: Record<string, unknown>) {
     return this.appealStats.breakdown(user, query);
   }
 
   /** `GET /api/stats/trend?from=&to=&regionId=`: the period month by month. */
   @Get('trend')
+  @ApiOperation({ summary: 'A period’s figures month by month' })
+  @ApiOkResponse({ schema: TREND_SCHEMA })
   trend(@CurrentUser() user: AuthenticatedUser, @Query() query: Record<string, unknown>) {
     return this.appealStats.trend(user, query);
   }
 
   /** `GET /api/stats/findings?from=&to=&regionId=`: findings logged in the period, counted and summed by kind. */
   @Get('findings')
+  @ApiOperation({ summary: 'Findings logged in a period, by kind' })
+  @ApiOkResponse({ schema: FINDING_STATS_SCHEMA })
   findings(@CurrentUser() user: AuthenticatedUser, @Query() query: Record<string, unknown>) {
     return this.findingStats.byKind(user, query);
   }
@@ -58,6 +75,7 @@ export class StatsController {
    * PDF for the head of office, the same figures the dashboard shows.
    */
   @Get('report')
+  @ApiOperation({ summary: 'The period’s figures as a printable PDF' })
   @ApiProduces('application/pdf')
   @ApiOkResponse({
     description: 'The report, an attachment',

@@ -15,6 +15,7 @@ import { Clock } from '../clock/clock.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { AppError, ErrorCode } from '../errors/app-error.js';
 import { validateBody } from '../validation/validate-body.js';
+import type { SchemaObject } from '../openapi/schema.js';
 import { isValidId, type ListQuery, type ListSpec, parseListQuery } from './list-query.js';
 
 export interface CrudSpec<E extends ObjectLiteral> extends ListSpec {
@@ -28,6 +29,10 @@ export interface CrudSpec<E extends ObjectLiteral> extends ListSpec {
   readOnlyFields?: readonly string[];
   /** The body each workflow step takes (`POST /api/<resource>/:id/actions/<step>`), by step. */
   stepDtos?: Readonly<Record<string, ClassConstructor<object>>>;
+  /** Fields the service adds to each record it answers with (an SLA state), as OpenAPI schemas. */
+  computedFields?: Readonly<Record<string, SchemaObject>>;
+  /** Fields a step's answer adds to the record (what the step made beside it), by step. */
+  stepAnswerFields?: Readonly<Record<string, Readonly<Record<string, SchemaObject>>>>;
 }
 
 export interface Page<T> {

@@ -1,9 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
-import { ModulesContainer } from '@nestjs/core';
 import { ApiBody, type OpenAPIObject } from '@nestjs/swagger';
 import type { ClassConstructor } from 'class-transformer';
 import { targetConstructorToSchema, validationMetadatasToSchemas } from 'class-validator-jsonschema';
-import { CrudService } from '../crud/crud.service.js';
+import { crudServices } from './crud-services.js';
 
 type Operation = Record<string, unknown> & { parameters?: { name: string; in: string }[]; operationId?: string };
 
@@ -70,8 +69,6 @@ export function addRequestSchemas(app: INestApplication, document: OpenAPIObject
   document.components.schemas = withoutBuiltInReferences(document.components.schemas) as typeof schemas;
 }
 
-type AnyCrudService = CrudService<{ id: string }>;
-
 /**
  * A nested property whose class the metadata does not name (`@ValidateNested()` over a plain object or
  * array) comes out as a reference to "Object" or "Array": said as the JSON type it is.
@@ -83,17 +80,6 @@ function withoutBuiltInReferences(schema: unknown): unknown {
   if ($ref === '#/components/schemas/Object') return { type: 'object' };
   if ($ref === '#/components/schemas/Array') return { type: 'array', items: {} };
   return Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, withoutBuiltInReferences(value)]));
-}
-
-/** Every CRUD service the application runs, whichever module provides it. */
-function crudServices(app: INestApplication): AnyCrudService[] {
-  const found = new Set<AnyCrudService>();
-  for (const module of app.get(ModulesContainer).values()) {
-    for (const provider of module.providers.values()) {
-      if (provider.instance instanceof CrudService) found.add(provider.instance as AnyCrudService);
-    }
-  }
-  return [...found];
 }
 
 /**

@@ -18,6 +18,7 @@ import { APP_CONFIG } from '../../core/config/config.module.js';
 import { changedFields, CrudService } from '../../core/crud/crud.service.js';
 import { filtersFor } from '../../core/crud/list-query.js';
 import { AppError, ErrorCode, type FieldProblem } from '../../core/errors/app-error.js';
+import { schema } from '../../core/openapi/schema.js';
 import { validateBody } from '../../core/validation/validate-body.js';
 import { FindingsService } from '../../findings/findings.service.js';
 import { WorkingCalendarService } from '../../sla/working-calendar.service.js';
@@ -122,6 +123,7 @@ export class PriceObservationsService extends CrudService<PriceObservation> {
       createDto: CreatePriceObservationDto,
       updateDto: UpdatePriceObservationDto,
       stepDtos: { 'open-finding': OpenFindingDto },
+      stepAnswerFields: { 'open-finding': { finding: schema.ref('Finding') } },
       filters: filtersFor(
         {
           productId: 'uuid',
