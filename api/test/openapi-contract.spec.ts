@@ -115,7 +115,7 @@ test('docs/openapi.json is the contract the API serves', () => {
   const published = `${JSON.stringify(document, null, 2)}\n`;
   const file = join(ROOT, 'docs', 'openapi.json');
   if (process.env.UPDATE_CONTRACT === '1') writeFileSync(file, published);
-  expect(existsSync(file) && readFileSync(file, 'utf8') === published ? 'current' : 'out of date: run `npm run contract`').toBe(
-    'current',
-  );
+  expect(
+    existsSync(file) && readFileSync(file, 'utf8') === published ? 'current' : 'out of date: run `npm run contract`',
+  ).toBe('current');
 });
