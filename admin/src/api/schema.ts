@@ -1732,7 +1732,7 @@ export interface components {
             assigneeId?: string;
             version: number;
         };
-        ReasonDto: {
+        RequestInfoDto: {
             reason: string;
             version: number;
         };
@@ -1751,6 +1751,10 @@ export interface components {
             /** @enum {string} */
             outcome: "satisfied" | "explained" | "rejected" | "partially_satisfied";
             resolutionText: string;
+            version: number;
+        };
+        ReopenDto: {
+            reason: string;
             version: number;
         };
         BulkAssignDto: {
@@ -1873,27 +1877,31 @@ export interface components {
             persons?: unknown[][];
             referredOn?: Record<string, never>;
         };
-        ReferralStepDto: {
-            on?: Record<string, never>;
+        StartReviewDto: {
+            on?: string;
             version: number;
         };
         OpenCaseDto: {
+            on?: string;
             registerNumber: string;
             version: number;
-            on?: Record<string, never>;
         };
         RefuseDto: {
+            on?: string;
             refusalReason: string;
             version: number;
-            on?: Record<string, never>;
+        };
+        SendToCourtDto: {
+            on?: string;
+            version: number;
         };
         RecordVerdictDto: {
+            on?: string;
             /** @enum {string} */
             verdict: "convicted" | "acquitted" | "dismissed";
             sanctions?: string;
             damagesRecovered?: string;
             version: number;
-            on?: Record<string, never>;
         };
         UpdateReferralDto: {
             version: number;
@@ -1963,15 +1971,15 @@ export interface components {
             reason?: string;
             version: number;
         };
-        DatedStepDto: {
-            on?: Record<string, never>;
+        StartDto: {
+            on?: string;
             version: number;
         };
         CompleteDto: {
+            on?: string;
             summary?: string;
             checklist?: unknown[][];
             version: number;
-            on?: Record<string, never>;
         };
         CancelDto: {
             reason: string;
@@ -2056,12 +2064,12 @@ export interface components {
             nameEn: string;
         };
         ReportDoneDto: {
-            reportedOn?: Record<string, never>;
+            reportedOn?: string;
             reportNote: string;
             version: number;
         };
         VerifyDto: {
-            verifiedOn?: Record<string, never>;
+            verifiedOn?: string;
             verificationNote: string;
             version: number;
         };
@@ -6574,7 +6582,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["RequestInfoDto"];
             };
         };
         responses: {
@@ -6805,7 +6813,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["ReopenDto"];
             };
         };
         responses: {
@@ -6838,7 +6846,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReferralStepDto"];
+                "application/json": components["schemas"]["StartReviewDto"];
             };
         };
         responses: {
@@ -6937,7 +6945,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReferralStepDto"];
+                "application/json": components["schemas"]["SendToCourtDto"];
             };
         };
         responses: {
@@ -7069,7 +7077,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DatedStepDto"];
+                "application/json": components["schemas"]["StartDto"];
             };
         };
         responses: {
