@@ -1,58 +1,12 @@
-/** What `/api/stats/*` answers, as the dashboard reads it. */
-import type { DecisionFigures, OpenSlaState } from '@adaldesk/libs';
+/** What `/api/stats/*` answers, as the published contract says it (generated, never copied). */
+import type { ApiAnswer } from '../api/types';
 
-export type { DecisionFigures, OpenSlaState };
-
-export interface StatsPeriodAnswer {
-  from: string;
-  to: string;
-  regionId: string | null;
-  timeZone: string;
-  asOf: string;
-}
-
-export interface BacklogBucket {
-  bucket: string;
-  minWorkingDays: number;
-  maxWorkingDays: number | null;
-  /** Registered on or after this instant (null: no lower bound). */
-  registeredFrom: string | null;
-  /** Registered before this instant (null: up to now). */
-  registeredBefore: string | null;
-  count: number;
-}
-
-export interface Overview extends StatsPeriodAnswer, DecisionFigures {
-  forwardingCompliance: number | null;
-  medianWorkingDaysToDecision: number | null;
-  open: Record<'total' | OpenSlaState, number>;
-  backlogByAge: BacklogBucket[];
-}
-
-export interface BreakdownRow extends DecisionFigures {
-  key: string | null;
-  label: string;
-  labels?: { en: string; kk: string; ru: string };
-  open: number;
-}
-
-export interface Breakdown extends StatsPeriodAnswer {
-  dimension: string;
-  rows: BreakdownRow[];
-}
-
-export interface Trend extends StatsPeriodAnswer {
-  months: ({ month: string } & DecisionFigures)[];
-}
-
-export interface FindingStats {
-  from: string;
-  to: string;
-  regionId: string | null;
-  timeZone: string;
-  kinds: { kind: string; count: number; amount: string }[];
-  total: { count: number; amount: string };
-}
+export type Overview = ApiAnswer<'StatsController_overview'>;
+export type BacklogBucket = Overview['backlogByAge'][number];
+export type Breakdown = ApiAnswer<'StatsController_breakdown'>;
+export type BreakdownRow = Breakdown['rows'][number];
+export type Trend = ApiAnswer<'StatsController_trend'>;
+export type FindingStats = ApiAnswer<'StatsController_findings'>;
 
 /** The period and region every panel of the dashboard shows. */
 export interface DashboardQuery {

@@ -2,7 +2,7 @@ import type { AppMessages } from './en';
 
 /**
  * Kazakh. react-admin has no Kazakh package, so its own messages are translated here too. Terms follow
- * GLOSSARY.md. Kazakh nouns do not take the plural after a number, so counted phrases have one form.
+ * docs/glossary.md. Kazakh nouns do not take the plural after a number, so counted phrases have one form.
  */
 export const kk: AppMessages = {
   ra: {

@@ -1,3 +1,4 @@
+import type { ApiAnswer } from '../api/types';
 import type { ReferralAgency, ReferralStatus, ReferralVerdict } from '@adaldesk/libs';
 
 /**
@@ -37,24 +38,5 @@ export interface ReferralRecord {
   updatedAt: string;
 }
 
-/** `GET /api/stats/referral-funnel`: the period's referrals at each step. */
-export interface ReferralFunnel {
-  from: string;
-  to: string;
-  regionId: string | null;
-  counts: {
-    referred: number;
-    underReview: number;
-    caseOpened: number;
-    refused: number;
-    sentToCourt: number;
-    verdict: number;
-    convicted: number;
-    acquitted: number;
-    dismissed: number;
-  };
-  current: Record<ReferralStatus, number>;
-  conversion: Record<'underReview' | 'caseOpened' | 'refused' | 'sentToCourt' | 'verdict' | 'convicted', number | null>;
-  medianDays: Record<string, number | null>;
-  damagesRecovered: string;
-}
+/** `GET /api/stats/referral-funnel`: the period's referrals at each step, as the contract says it. */
+export type ReferralFunnel = ApiAnswer<'StatsController_funnel'>;

@@ -7,7 +7,7 @@ export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
 
 /**
  * Every word the printed period report shows, in one language. The terms are the glossary's
- * (`shared/GLOSSARY.md`) and the admin UI's (`admin/src/i18n`), so the paper reads like the screen.
+ * (`docs/glossary.md`) and the admin UI's (`admin/src/i18n`), so the paper reads like the screen.
  */
 export interface ReportLabels {
   /** The locale month names are written in. */
