@@ -12,6 +12,7 @@ import {
   type SlaState,
   SLA_RECORD_COLUMNS,
   slaStateSqlByState,
+  extensionLimitProblem,
 } from '@adaldesk/libs';
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
@@ -396,17 +397,8 @@ export class AppealsService extends WorkflowService<Appeal, typeof ACTION_BODIES
     'request-extension': {
       apply: async (appeal, { days, reason }, context) => {
         const policy = await this.policyById(context.manager, appeal.slaPolicyId);
-        const left = policy.maxExtensionDays - appeal.extensionDays;
-        if (days > left) {
-          throw AppError.validation([
-            {
-              field: 'days',
-              message:
-                `may be at most ${Math.max(left, 0)} working days: the policy "${policy.code}" allows ` +
-                `${policy.maxExtensionDays} in all and ${appeal.extensionDays} are already granted`,
-            },
-          ]);
-        }
+        const tooLong = extensionLimitProblem(policy, appeal.extensionDays, days);
+        if (tooLong) throw AppError.validation([{ field: 'days', message: tooLong }]);
         appeal.extensionRequest = {
           days,
           reason,

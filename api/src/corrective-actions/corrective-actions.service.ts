@@ -9,6 +9,7 @@ import {
   SLA_RECORD_COLUMNS,
   slaStateSqlByState,
   type SlaState,
+  extensionLimitProblem,
 } from '@adaldesk/libs';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
@@ -340,17 +341,8 @@ export class CorrectiveActionsService extends WorkflowService<CorrectiveAction, 
     extend: {
       apply: async (action, { days }, { manager, now, calendar }) => {
         const policy = await manager.findOneByOrFail(SlaPolicy, { id: action.slaPolicyId });
-        const left = policy.maxExtensionDays - action.extensionDays;
-        if (days > left) {
-          throw AppError.validation([
-            {
-              field: 'days',
-              message:
-                `may be at most ${Math.max(left, 0)} working days: the policy "${policy.code}" allows ` +
-                `${policy.maxExtensionDays} in all and ${action.extensionDays} are already granted`,
-            },
-          ]);
-        }
+        const tooLong = extensionLimitProblem(policy, action.extensionDays, days);
+        if (tooLong) throw AppError.validation([{ field: 'days', message: tooLong }]);
         action.extensionDays += days;
         const { dueAt, warningAt } = correctiveActionDeadline({
           calendar,

@@ -1,4 +1,10 @@
-import { FINDING_KINDS, OPEN_SLA_STATES, REFERRAL_AGENCIES, REFERRAL_STATUSES } from '@adaldesk/libs';
+import {
+  FINDING_KINDS,
+  OPEN_SLA_STATES,
+  REFERRAL_AGENCIES,
+  REFERRAL_FUNNEL_STEPS,
+  REFERRAL_STATUSES,
+} from '@adaldesk/libs';
 import { schema, type SchemaObject } from '../core/openapi/schema.js';
 
 /** The OpenAPI schemas of `/api/stats/*`, as the services answer (checked on every test's answers). */
@@ -80,21 +86,7 @@ export const REFERRAL_FUNNEL_SCHEMA: SchemaObject = schema.object({
   to: schema.date(),
   regionId: schema.nullable(schema.uuid()),
   agency: schema.nullable(schema.enum(REFERRAL_AGENCIES)),
-  counts: schema.object(
-    Object.fromEntries(
-      [
-        'referred',
-        'underReview',
-        'caseOpened',
-        'refused',
-        'sentToCourt',
-        'verdict',
-        'convicted',
-        'acquitted',
-        'dismissed',
-      ].map((step) => [step, count()]),
-    ),
-  ),
+  counts: schema.object(Object.fromEntries(['referred', ...REFERRAL_FUNNEL_STEPS].map((step) => [step, count()]))),
   current: schema.object(Object.fromEntries(REFERRAL_STATUSES.map((status) => [status, count()]))),
   conversion: ratios(['underReview', 'caseOpened', 'refused', 'sentToCourt', 'verdict', 'convicted']),
   medianDays: medians([

@@ -203,3 +203,21 @@ function pausedWorkingDays(calendar: WorkingCalendar, pauses: readonly Completed
 function pausedWorkingMillis(calendar: WorkingCalendar, pauses: readonly CompletedPause[]): number {
   return pauses.reduce((sum, pause) => sum + calendar.workingMillisBetween(pause.from, pause.to), 0);
 }
+
+/**
+ * Why an extension of `days` working days breaks its policy's limit (`maxExtensionDays` in all, of
+ * which `granted` are already given), or null when it keeps within it. Appeals and corrective actions
+ * are extended under the same rule.
+ */
+export function extensionLimitProblem(
+  policy: { code: string; maxExtensionDays: number },
+  granted: number,
+  days: number,
+): string | null {
+  const left = policy.maxExtensionDays - granted;
+  if (days <= left) return null;
+  return (
+    `may be at most ${Math.max(left, 0)} working days: the policy "${policy.code}" allows ` +
+    `${policy.maxExtensionDays} in all and ${granted} are already granted`
+  );
+}

@@ -290,8 +290,9 @@ function columnSchema(column: ColumnMetadata): SchemaObject {
       return schema.boolean();
     case 'timestamptz':
     case 'timestamp with time zone':
+      return schema.dateTime();
     case 'date':
-      return type === 'date' ? schema.date() : schema.dateTime();
+      return schema.date();
     case 'jsonb':
       return designType === Array ? schema.array(schema.any()) : designType === Object ? schema.map(schema.any()) : {};
     default:
